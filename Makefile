@@ -1,0 +1,55 @@
+# Two commands do all the set-up on a fresh Debian/Ubuntu machine:
+#   make run    the kiosk with its embedded sandbox portal
+#   make test   the whole check: ruff, ruff format --check, mypy, import-linter, pytest
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+STAMP   = $(VENV)/.installed
+ARGS   ?=
+
+.PHONY: run test check lint typecheck imports pytest system-deps venv sandbox openapi screenshots benchmarks clean
+
+run: system-deps $(STAMP)
+	@if [ -z "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ]; then \
+	  echo ">> Sin pantalla: el quiosco se abre en una pantalla virtual (Xvfb)."; \
+	  xvfb-run -a -s "-screen 0 1920x1080x24" $(BIN)/kiosk --windowed $(ARGS); \
+	else \
+	  $(BIN)/kiosk $(ARGS); \
+	fi
+
+test: system-deps $(STAMP) lint typecheck imports pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+imports: $(STAMP)
+	$(BIN)/lint-imports
+
+pytest: $(STAMP)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+system-deps:
+	@PYTHON=$(PYTHON) ./scripts/system-deps.sh
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if (3, 11) <= sys.version_info[:2] < (3, 14) else 1)' || \
+	  { echo "Se necesita Python 3.11, 3.12 o 3.13 (make PYTHON=python3.12 ...)"; exit 1; }
+	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,dev]'
+	@touch $@
+
+sandbox: system-deps $(STAMP)
+	$(BIN)/kiosk sandbox $(ARGS)
+
+openapi: $(STAMP)
+	$(BIN)/kiosk openapi > docs/openapi.json
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache build *.egg-info

@@ -1,0 +1,100 @@
+"""Composition root: builds the services from the Settings, starts (and always stops) the
+embedded sandbox when no portal is configured, and runs Qt and asyncio on one loop (qasync)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+import sys
+from pathlib import Path
+
+import qasync
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from kiosk import logs
+from kiosk.config import Mode, Settings
+from kiosk.embedded_portal import EmbeddedPortal, EmbeddedPortalError, PortalEndpoint
+from kiosk.portal.client import PortalClient
+from kiosk.ui.start_window import StartWindow
+
+log = logging.getLogger(__name__)
+
+
+def run(settings: Settings, *, windowed: bool = False, quit_after_start: bool = False) -> int:
+    logs.configure(settings.log.level, settings.log.file)
+    embedded: EmbeddedPortal | None = None
+    if not settings.portal.url:
+        embedded = EmbeddedPortal(
+            settings.portal.sandbox_data_dir,
+            settings.portal.sandbox_seed,
+            settings.portal.sandbox_start_timeout,
+        )
+        embedded.start()  # it boots while Qt starts
+    try:
+        app = QApplication.instance() or QApplication(sys.argv[:1])
+        try:
+            endpoint = (
+                embedded.wait_ready()
+                if embedded is not None
+                else PortalEndpoint(
+                    settings.portal.url,
+                    settings.kiosk.token,
+                    settings.trust.root_key or Path(),
+                )
+            )
+        except EmbeddedPortalError as exc:
+            print(f"No se pudo iniciar el portal de pruebas: {exc}.", file=sys.stderr)
+            return 1
+        return qasync.run(_main(app, settings, endpoint, windowed, quit_after_start))
+    finally:
+        if embedded is not None:
+            embedded.stop()
+
+
+async def _main(
+    app: QApplication,
+    settings: Settings,
+    endpoint: PortalEndpoint,
+    windowed: bool,
+    quit_after_start: bool,
+) -> int:
+    closed = asyncio.Event()
+    app.aboutToQuit.connect(closed.set)
+    _quit_on_signals(app)
+    client = PortalClient(
+        endpoint.url,
+        kiosk_id=settings.kiosk.id,
+        kiosk_token=endpoint.device_token,
+        connect_timeout=settings.portal.connect_timeout,
+        read_timeout=settings.portal.read_timeout,
+        retries=settings.portal.retries,
+    )
+    window = StartWindow(client)
+    if quit_after_start:
+        window.painted.connect(lambda: QTimer.singleShot(0, app.quit))
+    if windowed or settings.kiosk.mode is Mode.DESK:
+        window.resize(1280, 800)
+        window.show()
+    else:
+        window.showFullScreen()
+    refresh = asyncio.ensure_future(window.refresh())
+    try:
+        await closed.wait()
+    finally:
+        refresh.cancel()
+        await client.aclose()
+        window.deleteLater()
+    return 0
+
+
+def _quit_on_signals(app: QApplication) -> None:
+    """SIGTERM/SIGINT/SIGHUP end the app cleanly (and so stop the sandbox child)."""
+    for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        signal.signal(signum, lambda *_: app.quit())
+    # Python runs signal handlers only between bytecodes; a light timer gives it the chance
+    # while Qt's C++ loop is waiting.
+    ticker = QTimer(app)
+    ticker.timeout.connect(lambda: None)
+    ticker.start(200)

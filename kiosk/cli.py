@@ -1,0 +1,99 @@
+"""The `kiosk` command: run the kiosk (default), the sandbox portal, and tools for IT staff."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import importlib
+import sys
+from collections.abc import Sequence
+
+from kiosk import __version__
+from kiosk.config import ConfigError, Settings, load_settings
+
+EXIT_CONFIG = 2
+
+SUBCOMMANDS = {
+    "run": "abrir el quiosco (acción por defecto)",
+    "sandbox": "el portal de pruebas: servir la API, pagar órdenes, crear boletas (kiosk sandbox -h)",
+    "check-config": "validar la configuración y mostrar los valores efectivos",
+    "hash-pin": "crear el hash del PIN del personal para staff.pin_hash",
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiosk",
+        description="Quiosco de servicios electrónicos del Organismo Judicial de Guatemala.",
+        epilog="Sin --portal ni portal.url en la configuración, el quiosco inicia su propio "
+        "portal de pruebas (sandbox) en loopback.",
+    )
+    parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="{" + ",".join(SUBCOMMANDS) + "}")
+    for name, text in SUBCOMMANDS.items():
+        sub.add_parser(name, help=text, add_help=name != "sandbox")
+    _run_options(parser)
+    _run_options(sub.choices["run"])
+    _config_options(sub.choices["check-config"])
+    return parser
+
+
+def _config_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config", metavar="PATH", help="archivo TOML (o KIOSK_CONFIG)")
+    parser.add_argument("--portal", metavar="URL", help="usar este portal en vez del sandbox")
+
+
+def _run_options(parser: argparse.ArgumentParser) -> None:
+    _config_options(parser)
+    parser.add_argument("--windowed", action="store_true", help="ventana normal, no pantalla completa")
+    parser.add_argument(
+        "--quit-after-start", action="store_true", help="salir al pintar la primera pantalla"
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list[:1] == ["sandbox"]:
+        # By name only: the kiosk side never imports the sandbox package.
+        sandbox_cli = importlib.import_module("kiosk.sandbox.cli")
+        result: int = sandbox_cli.main(args_list[1:])
+        return result
+    args = build_parser().parse_args(args_list)
+    command = args.command or "run"
+    if command == "hash-pin":
+        return _hash_pin()
+    try:
+        settings = _settings(args)
+    except ConfigError as exc:
+        print(f"Configuración no válida: {exc.key}: {exc.problem}", file=sys.stderr)
+        return EXIT_CONFIG
+    if command == "check-config":
+        print(settings.model_dump_json(indent=2))
+        return 0
+    from kiosk import app  # Qt is imported only when a window is wanted
+
+    return app.run(settings, windowed=args.windowed, quit_after_start=args.quit_after_start)
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    overrides = {"portal": {"url": args.portal}} if args.portal else None
+    return load_settings(args.config, overrides)
+
+
+def _hash_pin() -> int:
+    from kiosk.staff import hash_pin, valid_pin
+
+    if not sys.stdin.isatty():
+        pin = sys.stdin.readline().strip()
+        again = pin
+    else:
+        pin = getpass.getpass("PIN del personal (6 a 12 dígitos): ")
+        again = getpass.getpass("Repita el PIN: ")
+    if pin != again:
+        print("Los dos PIN no coinciden.", file=sys.stderr)
+        return 1
+    if not valid_pin(pin):
+        print("El PIN debe tener de 6 a 12 dígitos.", file=sys.stderr)
+        return 1
+    print(hash_pin(pin))
+    return 0

@@ -1,0 +1,214 @@
+"""One Settings object for the whole kiosk: a TOML file plus KIOSK_* environment variables.
+
+Precedence, highest first: command-line overrides, environment (``KIOSK_PORTAL__URL=...``; nested
+keys joined with ``__``), the TOML file (``--config PATH`` or ``KIOSK_CONFIG``), the defaults below.
+Every key is documented in ``kiosk/resources/kiosk.example.toml``. Unknown keys and bad values are
+errors that name the key, so a typo on a fleet machine never silently falls back to a default.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+ENV_PREFIX = "KIOSK_"
+CONFIG_ENV = "KIOSK_CONFIG"
+# pbkdf2_sha256$<iterations>$<salt b64>$<hash b64>, written by `kiosk hash-pin`
+PIN_HASH_PATTERN = re.compile(r"^pbkdf2_sha256\$\d{5,7}\$[A-Za-z0-9+/=_-]{16,}\$[A-Za-z0-9+/=_-]{32,}$")
+
+
+class Mode(StrEnum):
+    KIOSK = "kiosk"  # full screen, locked down, for walk-in citizens
+    DESK = "desk"  # a normal window at a staff-assisted service desk
+
+
+class ScannerEngine(StrEnum):
+    ZXING = "zxing-cpp"
+    PYZBAR = "pyzbar"
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class PortalSettings(_Section):
+    url: str = Field(
+        default="", description="Portal base URL; empty starts the embedded sandbox portal"
+    )
+    connect_timeout: float = Field(default=3.0, gt=0, le=60)
+    read_timeout: float = Field(default=10.0, gt=0, le=300)
+    retries: int = Field(default=2, ge=0, le=5, description="extra tries for idempotent GETs")
+    sandbox_data_dir: Path | None = Field(
+        default=None, description="data directory of the embedded sandbox (platformdirs default)"
+    )
+    sandbox_seed: int = Field(default=2026, ge=0)
+    sandbox_start_timeout: float = Field(default=30.0, gt=0, le=300)
+
+    @field_validator("url")
+    @classmethod
+    def _url_shape(cls, value: str) -> str:
+        value = value.strip().rstrip("/")
+        if value and not re.match(r"^https?://[^\s/]+", value):
+            raise ValueError("debe empezar con http:// o https:// (o quedar vacío)")
+        if value.startswith("http://") and not _is_loopback_url(value):
+            raise ValueError("http sin cifrar solo se permite en loopback; use https://")
+        return value
+
+
+class KioskSettings(_Section):
+    id: str = Field(default="GT-SANDBOX-0001", pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$")
+    token: str = Field(default="", description="device token issued by the portal")
+    mode: Mode = Mode.KIOSK
+    language: Literal["es", "en"] = "es"
+
+
+class IdleSettings(_Section):
+    timeout_seconds: int = Field(default=90, ge=10, le=3600)
+    countdown_seconds: int = Field(default=20, ge=5, le=300)
+
+
+class PrinterSettings(_Section):
+    queue: str = Field(default="", description="CUPS queue; empty uses the system default")
+    job_timeout_seconds: int = Field(default=120, ge=5, le=1800)
+
+
+class ScannerSettings(_Section):
+    engine: ScannerEngine = ScannerEngine.ZXING
+    camera: str = Field(default="", description="camera id; empty uses the default camera")
+
+
+class TrustSettings(_Section):
+    root_key: Path | None = Field(
+        default=None, description="PEM of the pinned OJ root key; the embedded sandbox sets its own"
+    )
+    cache_dir: Path | None = None
+
+
+class StaffSettings(_Section):
+    pin_hash: str = Field(default="", description="output of `kiosk hash-pin`; empty: no exit")
+
+    @field_validator("pin_hash")
+    @classmethod
+    def _pin_shape(cls, value: str) -> str:
+        if value and not PIN_HASH_PATTERN.match(value):
+            raise ValueError("no es un hash de `kiosk hash-pin` (pbkdf2_sha256$...)")
+        return value
+
+
+class LogSettings(_Section):
+    level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    file: Path | None = None
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX,
+        env_nested_delimiter="__",
+        extra="forbid",
+        frozen=True,
+    )
+
+    portal: PortalSettings = PortalSettings()
+    kiosk: KioskSettings = KioskSettings()
+    idle: IdleSettings = IdleSettings()
+    printer: PrinterSettings = PrinterSettings()
+    scanner: ScannerSettings = ScannerSettings()
+    trust: TrustSettings = TrustSettings()
+    staff: StaffSettings = StaffSettings()
+    log: LogSettings = LogSettings()
+
+    _toml_file: ClassVar[Path | None] = None
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
+        if cls._toml_file is not None:
+            sources.append(TomlConfigSettingsSource(settings_cls, toml_file=cls._toml_file))
+        return tuple(sources)
+
+
+class ConfigError(Exception):
+    """A configuration problem, with the offending key named (exit status 2)."""
+
+    def __init__(self, key: str, problem: str) -> None:
+        super().__init__(f"{key}: {problem}")
+        self.key = key
+        self.problem = problem
+
+
+def load_settings(
+    config_file: str | Path | None = None,
+    overrides: dict[str, Any] | None = None,
+) -> Settings:
+    """Build the Settings from file, environment and overrides; ConfigError names a bad key."""
+    env = dict(os.environ)
+    path = config_file or env.get(CONFIG_ENV) or None
+    toml_path: Path | None = None
+    if path:
+        toml_path = Path(path).expanduser()
+        _check_toml(toml_path)
+    _check_env_keys(env)
+
+    class _Loaded(Settings):
+        _toml_file: ClassVar[Path | None] = toml_path
+
+    try:
+        return _Loaded(**(overrides or {}))
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        key = ".".join(str(part) for part in first["loc"]) or "(raíz)"
+        raise ConfigError(key, _spanish_problem(first)) from None
+
+
+def _check_toml(path: Path) -> None:
+    if not path.is_file():
+        raise ConfigError(str(path), "no existe el archivo de configuración")
+    try:
+        tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(str(path), f"el archivo no es TOML válido ({exc})") from None
+
+
+def _check_env_keys(env: dict[str, str]) -> None:
+    known = set(Settings.model_fields)
+    for name in env:
+        if not name.startswith(ENV_PREFIX) or name == CONFIG_ENV:
+            continue
+        section = name[len(ENV_PREFIX) :].split("__", 1)[0].lower()
+        if section not in known:
+            raise ConfigError(name, "variable de entorno desconocida")
+
+
+def _spanish_problem(error: Any) -> str:
+    kind = error.get("type", "")
+    if kind == "extra_forbidden":
+        return "clave desconocida"
+    if kind == "missing":
+        return "falta este valor"
+    message = str(error.get("msg", "valor no válido"))
+    return message.removeprefix("Value error, ")
+
+
+def _is_loopback_url(url: str) -> bool:
+    host = re.sub(r"^https?://", "", url).split("/", 1)[0]
+    host = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+    return host in {"localhost", "127.0.0.1", "[::1]"} or host.startswith("127.")

@@ -1,0 +1,1 @@
+"""HTTP routes of the sandbox portal, one module per group of the API contract."""

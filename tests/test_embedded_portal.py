@@ -1,0 +1,155 @@
+"""The embedded default: `kiosk` with no portal starts the sandbox child and never leaves it behind."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from kiosk.embedded_portal import PortalEndpoint
+
+pytestmark = pytest.mark.slow
+
+
+def processes_mentioning(text: str) -> list[int]:
+    """PIDs whose command line contains ``text`` (zombies excluded)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+            state = (entry / "stat").read_text().split(") ", 1)[1][0]
+        except OSError:
+            continue
+        if text in cmdline and state != "Z":
+            found.append(int(entry.name))
+    return found
+
+
+def wait_until(condition: object, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():  # type: ignore[operator]
+            return True
+        time.sleep(0.1)
+    return False
+
+
+@pytest.fixture
+def kiosk_env(tmp_path: Path) -> Iterator[dict[str, str]]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KIOSK_")}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["KIOSK_PORTAL__SANDBOX_DATA_DIR"] = str(tmp_path / "sandbox")
+    env["KIOSK_LOG__FILE"] = str(tmp_path / "kiosk.log")
+    yield env
+    leftovers = processes_mentioning(str(tmp_path / "sandbox"))
+    for pid in leftovers:
+        os.kill(pid, signal.SIGKILL)
+    assert not leftovers, "a sandbox process outlived the test"
+
+
+def start_kiosk(env: dict[str, str], *args: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "kiosk", "--windowed", *args],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+
+
+def test_quit_after_start_paints_and_leaves_nothing(kiosk_env: dict[str, str]) -> None:
+    data_dir = kiosk_env["KIOSK_PORTAL__SANDBOX_DATA_DIR"]
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "--windowed", "--quit-after-start"],
+        env=kiosk_env,
+        capture_output=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    assert (Path(data_dir) / "portal.sqlite3").exists()  # the sandbox really ran
+    assert wait_until(lambda: not processes_mentioning(data_dir), 5)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGKILL])
+def test_killing_the_kiosk_stops_the_sandbox(kiosk_env: dict[str, str], signum: int) -> None:
+    data_dir = kiosk_env["KIOSK_PORTAL__SANDBOX_DATA_DIR"]
+    kiosk = start_kiosk(kiosk_env)
+    try:
+        assert wait_until(lambda: (Path(data_dir) / "root.pub.pem").exists(), 60)
+        assert processes_mentioning(data_dir)
+        time.sleep(0.5)
+        kiosk.send_signal(signum)
+        kiosk.wait(20)
+        # SIGKILL gives the kiosk no chance to clean up: the closed pipe stops the child.
+        assert wait_until(lambda: not processes_mentioning(data_dir), 15)
+    finally:
+        if kiosk.poll() is None:
+            kiosk.kill()
+            kiosk.wait()
+
+
+def test_configured_portal_starts_no_sandbox(
+    kiosk_env: dict[str, str], sandbox: PortalEndpoint
+) -> None:
+    kiosk_env["KIOSK_KIOSK__TOKEN"] = sandbox.device_token
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "--windowed", "--quit-after-start", "--portal", sandbox.url],
+        env=kiosk_env,
+        capture_output=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    assert not Path(kiosk_env["KIOSK_PORTAL__SANDBOX_DATA_DIR"]).exists()
+
+
+def test_a_sandbox_that_cannot_start_gives_a_clear_message(
+    kiosk_env: dict[str, str], tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("x")
+    kiosk_env["KIOSK_PORTAL__SANDBOX_DATA_DIR"] = str(blocker / "sandbox")
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "--windowed", "--quit-after-start"],
+        env=kiosk_env,
+        capture_output=True,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert "No se pudo iniciar el portal de pruebas" in result.stderr.decode()
+    assert "Traceback" not in result.stderr.decode()
+
+
+def test_standalone_sandbox_answers_health_and_openapi(tmp_path: Path) -> None:
+    ready = tmp_path / "ready.json"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "kiosk", "sandbox", "--data", str(tmp_path / "d"), "--port", "0",
+         "--ready-file", str(ready)],  # fmt: skip
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        assert wait_until(ready.exists, 60)
+        import json
+
+        url = json.loads(ready.read_text())["url"]
+        assert wait_until(lambda: _ok(f"{url}/v1/health"), 30)
+        spec = httpx.get(f"{url}/openapi.json", timeout=5).json()
+        assert "/v1/criminal-records/requests" in spec["paths"]
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+def _ok(url: str) -> bool:
+    try:
+        return httpx.get(url, timeout=1).status_code == 200
+    except httpx.HTTPError:
+        return False
