@@ -23,7 +23,7 @@ Money = Annotated[
     Field(ge=0, le=Decimal("100000"), max_digits=9, decimal_places=2),
     PlainSerializer(lambda d: f"{d:.2f}", return_type=str, when_used="json"),
 ]
-Dpi = Annotated[str, Field(pattern=r"^\d{13}$", examples=["2456789010101"])]
+Dpi = Annotated[str, Field(pattern=r"^\d{13}$", examples=["2456789050101"])]
 Email = Annotated[str, Field(min_length=3, max_length=254)]
 
 
