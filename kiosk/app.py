@@ -33,7 +33,8 @@ def run(settings: Settings, *, windowed: bool = False, quit_after_start: bool = 
         )
         embedded.start()  # it boots while Qt starts
     try:
-        app = QApplication.instance() or QApplication(sys.argv[:1])
+        existing = QApplication.instance()
+        app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
         try:
             endpoint = (
                 embedded.wait_ready()
@@ -47,7 +48,8 @@ def run(settings: Settings, *, windowed: bool = False, quit_after_start: bool = 
         except EmbeddedPortalError as exc:
             print(f"No se pudo iniciar el portal de pruebas: {exc}.", file=sys.stderr)
             return 1
-        return qasync.run(_main(app, settings, endpoint, windowed, quit_after_start))
+        status: int = qasync.run(_main(app, settings, endpoint, windowed, quit_after_start))
+        return status
     finally:
         if embedded is not None:
             embedded.stop()

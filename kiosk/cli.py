@@ -15,7 +15,7 @@ EXIT_CONFIG = 2
 
 SUBCOMMANDS = {
     "run": "abrir el quiosco (acción por defecto)",
-    "sandbox": "el portal de pruebas: servir la API, pagar órdenes, crear boletas (kiosk sandbox -h)",
+    "sandbox": "el portal de pruebas: API, pago de órdenes, boletas (kiosk sandbox -h)",
     "check-config": "validar la configuración y mostrar los valores efectivos",
     "hash-pin": "crear el hash del PIN del personal para staff.pin_hash",
 }
@@ -45,7 +45,9 @@ def _config_options(parser: argparse.ArgumentParser) -> None:
 
 def _run_options(parser: argparse.ArgumentParser) -> None:
     _config_options(parser)
-    parser.add_argument("--windowed", action="store_true", help="ventana normal, no pantalla completa")
+    parser.add_argument(
+        "--windowed", action="store_true", help="ventana normal, no pantalla completa"
+    )
     parser.add_argument(
         "--quit-after-start", action="store_true", help="salir al pintar la primera pantalla"
     )

@@ -26,7 +26,9 @@ from pydantic_settings import (
 ENV_PREFIX = "KIOSK_"
 CONFIG_ENV = "KIOSK_CONFIG"
 # pbkdf2_sha256$<iterations>$<salt b64>$<hash b64>, written by `kiosk hash-pin`
-PIN_HASH_PATTERN = re.compile(r"^pbkdf2_sha256\$\d{5,7}\$[A-Za-z0-9+/=_-]{16,}\$[A-Za-z0-9+/=_-]{32,}$")
+PIN_HASH_PATTERN = re.compile(
+    r"^pbkdf2_sha256\$\d{5,7}\$[A-Za-z0-9+/=_-]{16,}\$[A-Za-z0-9+/=_-]{32,}$"
+)
 
 
 class Mode(StrEnum):

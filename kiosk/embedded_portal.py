@@ -8,6 +8,7 @@ SIGKILL) the pipe closes and the sandbox stops. No orphan process, ever.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -70,7 +71,9 @@ class EmbeddedPortal:
         while time.monotonic() < deadline:
             code = self.process.poll()
             if code is not None:
-                raise EmbeddedPortalError(f"el portal de pruebas terminó al iniciar (código {code})")
+                raise EmbeddedPortalError(
+                    f"el portal de pruebas terminó al iniciar (código {code})"
+                )
             if ready is None and self._ready_file.exists():
                 ready = json.loads(self._ready_file.read_text(encoding="utf-8"))
             if ready is not None and _healthy(str(ready["url"])):
@@ -87,10 +90,8 @@ class EmbeddedPortal:
         if process is None:
             return
         if process.stdin is not None:
-            try:
+            with contextlib.suppress(OSError):
                 process.stdin.close()  # the child sees EOF and shuts down cleanly
-            except OSError:
-                pass
         try:
             process.wait(timeout)
         except subprocess.TimeoutExpired:

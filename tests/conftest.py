@@ -12,8 +12,8 @@ import pytest
 # Qt without a screen unless a test starts Xvfb itself; set before anything imports Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from kiosk.embedded_portal import EmbeddedPortal, PortalEndpoint  # noqa: E402
-from kiosk.portal.client import PortalClient  # noqa: E402
+from kiosk.embedded_portal import EmbeddedPortal, PortalEndpoint
+from kiosk.portal.client import PortalClient
 
 SANDBOX_SEED = 7
 

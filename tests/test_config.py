@@ -37,10 +37,13 @@ def test_defaults_start_the_embedded_sandbox() -> None:
     assert settings.kiosk.mode is Mode.KIOSK
 
 
-def test_file_then_environment_then_overrides(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_file_then_environment_then_overrides(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = write(
         tmp_path,
-        '[portal]\nurl = "https://portal.oj.gob.gt"\nread_timeout = 7\n[idle]\ntimeout_seconds = 60\n',
+        '[portal]\nurl = "https://portal.oj.gob.gt"\nread_timeout = 7\n'
+        "[idle]\ntimeout_seconds = 60\n",
     )
     monkeypatch.setenv("KIOSK_IDLE__TIMEOUT_SECONDS", "120")
     monkeypatch.setenv("KIOSK_KIOSK__MODE", "desk")

@@ -1,4 +1,4 @@
-"""The embedded default: `kiosk` with no portal starts the sandbox child and never leaves it behind."""
+"""The embedded default: `kiosk` with no portal runs the sandbox as a child and never orphans it."""
 
 from __future__ import annotations
 
@@ -101,7 +101,15 @@ def test_configured_portal_starts_no_sandbox(
 ) -> None:
     kiosk_env["KIOSK_KIOSK__TOKEN"] = sandbox.device_token
     result = subprocess.run(
-        [sys.executable, "-m", "kiosk", "--windowed", "--quit-after-start", "--portal", sandbox.url],
+        [
+            sys.executable,
+            "-m",
+            "kiosk",
+            "--windowed",
+            "--quit-after-start",
+            "--portal",
+            sandbox.url,
+        ],
         env=kiosk_env,
         capture_output=True,
         timeout=60,
@@ -130,8 +138,18 @@ def test_a_sandbox_that_cannot_start_gives_a_clear_message(
 def test_standalone_sandbox_answers_health_and_openapi(tmp_path: Path) -> None:
     ready = tmp_path / "ready.json"
     server = subprocess.Popen(
-        [sys.executable, "-m", "kiosk", "sandbox", "--data", str(tmp_path / "d"), "--port", "0",
-         "--ready-file", str(ready)],  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "kiosk",
+            "sandbox",
+            "--data",
+            str(tmp_path / "d"),
+            "--port",
+            "0",
+            "--ready-file",
+            str(ready),
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

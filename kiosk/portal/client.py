@@ -1,4 +1,4 @@
-"""The kiosk's async client for Portal API v1: one httpx.AsyncClient per app, one method per endpoint.
+"""The kiosk's async client for Portal API v1: one httpx.AsyncClient, one method per endpoint.
 
 Every method returns the shared pydantic models or raises a ``PortalError`` subclass; nothing else
 escapes (no httpx exception, no JSON error), so screens map failures to a message in one place.
@@ -63,7 +63,7 @@ def new_idempotency_key() -> str:
 
 
 class PortalClient:
-    """Talks to one portal. ``transport`` lets tests inject fault shapes a real server cannot make."""
+    """Talks to one portal; ``transport`` lets tests inject faults a real server cannot make."""
 
     def __init__(
         self,
@@ -234,7 +234,9 @@ class PortalClient:
         for attempt in range(attempts):
             started = time.perf_counter()
             try:
-                response = await self._http.request(method, path, content=content, headers=all_headers)
+                response = await self._http.request(
+                    method, path, content=content, headers=all_headers
+                )
                 _log_call(method, path, response.status_code, started)
                 if response.status_code < 400:
                     return response
@@ -251,7 +253,9 @@ class PortalClient:
             except httpx.HTTPError as exc:
                 _log_call(method, path, type(exc).__name__, started)
                 if attempt + 1 >= attempts:
-                    raise PortalUnavailable(f"{method} {_route(path)}: {type(exc).__name__}") from exc
+                    raise PortalUnavailable(
+                        f"{method} {_route(path)}: {type(exc).__name__}"
+                    ) from exc
             await asyncio.sleep(BACKOFF_SECONDS * (2**attempt))
         raise AssertionError("unreachable")  # pragma: no cover - the loop always returns or raises
 
@@ -261,7 +265,9 @@ def _parse(response: httpx.Response, model: type[M]) -> M:
         return model.model_validate_json(response.content)
     except ValidationError as exc:
         # A 2xx we cannot read is the portal's fault, not the visitor's: treat it as unavailable.
-        raise PortalUnavailable(f"respuesta ilegible del portal ({exc.error_count()} errores)") from None
+        raise PortalUnavailable(
+            f"respuesta ilegible del portal ({exc.error_count()} errores)"
+        ) from None
 
 
 def _error_from(response: httpx.Response) -> PortalError:
@@ -306,5 +312,10 @@ def _log_call(method: str, path: str, outcome: int | str, started: float) -> Non
     elapsed_ms = (time.perf_counter() - started) * 1000
     log.info(
         "portal call",
-        extra={"method": method, "route": _route(path), "outcome": outcome, "ms": round(elapsed_ms)},
+        extra={
+            "method": method,
+            "route": _route(path),
+            "outcome": outcome,
+            "ms": round(elapsed_ms),
+        },
     )

@@ -1,4 +1,4 @@
-"""Typed portal errors: the UI maps each kind (and a rejection's code) to a message for the visitor."""
+"""Typed portal errors: the UI maps each kind (and a rejection's code) to a visitor's message."""
 
 from __future__ import annotations
 

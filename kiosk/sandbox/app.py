@@ -13,7 +13,12 @@ from fastapi import FastAPI
 from kiosk import __version__
 from kiosk.portal.models import API_VERSION, Problem
 from kiosk.sandbox import problems
-from kiosk.sandbox.demo import DEMO_ACCOUNT, DEMO_ACCOUNT_EMAIL, DEMO_ACCOUNT_PASSWORD, apply_demo_data
+from kiosk.sandbox.demo import (
+    DEMO_ACCOUNT,
+    DEMO_ACCOUNT_EMAIL,
+    DEMO_ACCOUNT_PASSWORD,
+    apply_demo_data,
+)
 from kiosk.sandbox.keyring import Keyring
 from kiosk.sandbox.passwords import hash_password
 from kiosk.sandbox.routes import accounts, catalog, criminal_records, payments, verification

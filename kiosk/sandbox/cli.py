@@ -50,7 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
     pay = sub.add_parser("pay", help="simular el pago en línea de una orden de pago")
     pay.add_argument("reference", help="referencia de la orden (12 dígitos)")
 
-    boleta = sub.add_parser("boleta", help="crear una boleta nueva sin usar, como pagada en el banco")
+    boleta = sub.add_parser(
+        "boleta", help="crear una boleta nueva sin usar, como pagada en el banco"
+    )
     boleta.add_argument("--bank", choices=[b.value for b in Bank], required=True)
     boleta.add_argument("--amount", default=str(CRIMINAL_RECORD_FEE), help="monto, p. ej. 30.00")
 
@@ -98,7 +100,9 @@ def _serve(args: argparse.Namespace, data_dir: Path) -> int:
         print(f"No se pudo preparar la carpeta de datos {data_dir}: {exc}", file=sys.stderr)
         return 1
     if not info.created and info.seed != args.seed:
-        log.warning("data dir keeps seed %s (asked %s); use --reset to reseed", info.seed, args.seed)
+        log.warning(
+            "data dir keeps seed %s (asked %s); use --reset to reseed", info.seed, args.seed
+        )
     sock = socket.socket(socket.AF_INET6 if ":" in args.host else socket.AF_INET)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:

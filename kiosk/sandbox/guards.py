@@ -49,7 +49,7 @@ class RateLimiter:
                 raise ApiProblem(
                     429,
                     "rate_limited",
-                    "Demasiados intentos desde este quiosco. Espere un momento y vuelva a intentar.",
+                    "Demasiados intentos desde este quiosco. Espere un momento e intente de nuevo.",
                     retry_after=wait,
                 )
             calls.append(moment)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric import ec
 
+from kiosk.sandbox.store import Database, now
 from kiosk.seals import keys as seal_keys
 from kiosk.seals.trustlist import (
     TrustedKey,
@@ -22,7 +23,6 @@ from kiosk.seals.trustlist import (
     revoked_document_id,
     sign_trust_list,
 )
-from kiosk.sandbox.store import Database, now
 
 ROOT_PUBLIC_PEM = "root.pub.pem"
 ISSUER_NAME = "Organismo Judicial de Guatemala (sandbox)"

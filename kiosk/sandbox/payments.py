@@ -63,7 +63,7 @@ def check_boleta(conn: sqlite3.Connection, check: BoletaCheck, *, today: date) -
         raise ApiProblem(
             422,
             "boleta_date_mismatch",
-            "La fecha no coincide con la de la boleta. Escriba la fecha que tiene el sello del banco.",
+            "La fecha no coincide con la de la boleta. Escriba la fecha del sello del banco.",
             field="paid_on",
         )
     if row["amount_cents"] != cents(check.amount):
@@ -109,7 +109,9 @@ def spend_boleta(conn: sqlite3.Connection, check: BoletaCheck, request_id: str) 
         raise ApiProblem(422, "boleta_used", "Esa boleta ya se usó para otra solicitud.")
 
 
-def create_order(conn: sqlite3.Connection, concept: PaymentConcept, public_url: str) -> PaymentOrder:
+def create_order(
+    conn: sqlite3.Connection, concept: PaymentConcept, public_url: str
+) -> PaymentOrder:
     created = now()
     order_id = "po_" + secrets.token_hex(8)
     reference = "".join(secrets.choice("0123456789") for _ in range(12))

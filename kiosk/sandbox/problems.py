@@ -77,7 +77,9 @@ def install(app: FastAPI) -> None:
         first = exc.errors()[0] if exc.errors() else {}
         loc = [str(part) for part in first.get("loc", ()) if part not in ("body", "query", "path")]
         field = ".".join(loc) or None
-        detail = f"Revise el dato «{field}»." if field else "La solicitud no tiene el formato esperado."
+        detail = (
+            f"Revise el dato «{field}»." if field else "La solicitud no tiene el formato esperado."
+        )
         return ApiProblem(422, "invalid_input", detail, field=field).response()
 
     async def on_http(_: Request, exc: Exception) -> JSONResponse:

@@ -7,6 +7,7 @@ chain (Qt + asyncio + the portal client over HTTP) on a newcomer's first `make r
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kiosk.portal.catalog import SERVICES
@@ -55,7 +56,7 @@ class StartWindow(QWidget):
             f"Conectado al {kind}: {available} de {len(SERVICES)} servicios disponibles."
         )
 
-    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self._painted_once:
             self._painted_once = True

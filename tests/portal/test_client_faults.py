@@ -43,7 +43,7 @@ class FaultHandler(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up waiting (the timeout test): that is the point
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+    def do_GET(self) -> None:
         HITS[self.path] += 1
         if self.path == "/v1/health":  # always down for maintenance
             self._reply(503, b"<html>Service Unavailable</html>", "text/html")
@@ -64,7 +64,7 @@ class FaultHandler(BaseHTTPRequestHandler):
         else:
             self._reply(404, json.dumps(_problem(404, "not_found")).encode())
 
-    def do_POST(self) -> None:  # noqa: N802
+    def do_POST(self) -> None:
         HITS[self.path] += 1
         self.rfile.read(int(self.headers.get("Content-Length", "0")))
         self._reply(503, json.dumps(_problem(503, "maintenance")).encode())
@@ -119,7 +119,9 @@ async def test_503_is_unavailable_after_retrying_the_get(faulty: PortalClient) -
 
 async def test_a_post_is_never_retried(faulty: PortalClient) -> None:
     with pytest.raises(PortalUnavailable):
-        await faulty.create_payment_order(PaymentConcept.CRIMINAL_RECORD, idempotency_key="k-12345678")
+        await faulty.create_payment_order(
+            PaymentConcept.CRIMINAL_RECORD, idempotency_key="k-12345678"
+        )
     assert HITS["/v1/payment-orders"] == 1
 
 

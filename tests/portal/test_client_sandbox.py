@@ -10,6 +10,16 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from kiosk.sandbox.demo import (
+    DEMO_ACCOUNT,
+    DEMO_ACCOUNT_EMAIL,
+    DEMO_ACCOUNT_PASSWORD,
+    DEMO_BOLETAS,
+    DEMO_CLEAN,
+    DEMO_NEW,
+    DEMO_RECORD,
+    DEMO_REVIEW,
+)
 
 from kiosk.embedded_portal import PortalEndpoint
 from kiosk.portal.catalog import SERVICE_IDS
@@ -32,16 +42,6 @@ from kiosk.portal.models import (
     RequestStatus,
     SandboxBoletaCreate,
     SessionCreate,
-)
-from kiosk.sandbox.demo import (
-    DEMO_ACCOUNT,
-    DEMO_ACCOUNT_EMAIL,
-    DEMO_ACCOUNT_PASSWORD,
-    DEMO_BOLETAS,
-    DEMO_CLEAN,
-    DEMO_NEW,
-    DEMO_RECORD,
-    DEMO_REVIEW,
 )
 
 FEE = Decimal("30.00")

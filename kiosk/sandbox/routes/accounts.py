@@ -19,6 +19,7 @@ from kiosk.sandbox.store import now
 
 router = APIRouter(tags=["accounts"])
 
+
 def account_model(row: sqlite3.Row, person: sqlite3.Row) -> Account:
     first_surname = person["last_names"].split(" ")[0]
     return Account(

@@ -41,7 +41,9 @@ class Availability(ApiModel):
 
 
 @router.put("/sandbox/services/{service_id}", response_model=ServiceStatus, tags=["sandbox"])
-def set_availability(service_id: str, body: Availability, state: State, _: KioskId) -> ServiceStatus:
+def set_availability(
+    service_id: str, body: Availability, state: State, _: KioskId
+) -> ServiceStatus:
     """Sandbox only: mark a service (un)available, to try how the kiosk shows it."""
     if service_id not in SERVICE_IDS:
         raise ApiProblem(404, "service_not_found", "No existe ese servicio.")

@@ -30,9 +30,7 @@ router = APIRouter(tags=["antecedentes penales"])
 REVIEW_TIME = timedelta(days=3)
 
 
-@router.post(
-    "/criminal-records/requests", status_code=201, response_model=CriminalRecordRequest
-)
+@router.post("/criminal-records/requests", status_code=201, response_model=CriminalRecordRequest)
 def create_request(
     body: CriminalRecordRequestCreate, request: Request, state: State, kiosk: KioskId
 ) -> Response:
@@ -89,7 +87,7 @@ def create_request(
         )
         return 201, _request_model(conn, request_id)
 
-    # A session's identity is part of the request: the same key from another visitor is not a replay.
+    # The session's account is part of the request: another visitor's same key is no replay.
     return state.idempotency.run(
         request, kiosk, body, produce, extra=account["id"] if account is not None else ""
     )
@@ -114,9 +112,11 @@ def get_certificate(download_code: str, state: State, _: KioskId) -> Certificate
         raise ApiProblem(
             409,
             "in_review",
-            "Su solicitud todavía está en revisión. Vuelva a consultar después de la fecha indicada.",
+            "Su solicitud sigue en revisión. Vuelva a consultar después de la fecha indicada.",
         )
-    raise ApiProblem(404, "certificate_not_found", "No hay un documento con ese código de descarga.")
+    raise ApiProblem(
+        404, "certificate_not_found", "No hay un documento con ese código de descarga."
+    )
 
 
 def _identify(conn: sqlite3.Connection, body: CriminalRecordRequestCreate) -> sqlite3.Row:
@@ -124,7 +124,7 @@ def _identify(conn: sqlite3.Connection, body: CriminalRecordRequestCreate) -> sq
         raise ApiProblem(
             422,
             "identity_required",
-            "Sin una cuenta hacen falta el DPI, la fecha de nacimiento, los nombres y los apellidos.",
+            "Sin cuenta hacen falta el DPI, la fecha de nacimiento, los nombres y los apellidos.",
         )
     try:
         dpi = validate_dpi(body.dpi)

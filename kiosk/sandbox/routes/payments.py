@@ -60,7 +60,9 @@ def pay_order(reference: str, state: State, _: KioskId) -> PaymentOrder:
     return payments.load_order(state.db.connection(), order_id, state.options.public_url)
 
 
-@router.post("/sandbox/bank/boletas", status_code=201, response_model=SandboxBoleta, tags=["sandbox"])
+@router.post(
+    "/sandbox/bank/boletas", status_code=201, response_model=SandboxBoleta, tags=["sandbox"]
+)
 def create_boleta(body: SandboxBoletaCreate, state: State, _: KioskId) -> SandboxBoleta:
     """Sandbox only: a fresh unused boleta, as if paid at a bank window."""
     with state.db.transaction() as conn:

@@ -23,7 +23,9 @@ def trust_list(state: State, _: KioskId) -> TrustListEnvelope:
 def document(code: str, state: State, _: KioskId) -> DocumentCheck:
     row = state.db.one("SELECT * FROM documents WHERE code = ?", (code.strip().upper(),))
     if row is None:
-        raise ApiProblem(404, "document_not_found", "El OJ no emitió ningún documento con ese código.")
+        raise ApiProblem(
+            404, "document_not_found", "El OJ no emitió ningún documento con ese código."
+        )
     expires = datetime.fromisoformat(row["expires_at"])
     if row["revoked_at"]:
         state_ = DocumentState.REVOKED
