@@ -14,6 +14,9 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
+# The trust list travels as the seal package defines it (one definition of the signed envelope).
+from kiosk.seals.trustlist import TrustListEnvelope as TrustListEnvelope
+
 API_VERSION = "v1"
 CRIMINAL_RECORD_FEE = Decimal("30.00")
 
@@ -219,12 +222,6 @@ class Certificate(ApiModel):
 
 
 # --- verification ---------------------------------------------------------------------------------
-
-
-class TrustListEnvelope(ApiModel):
-    payload: str = Field(description="base64url of the JSON trust list")
-    kid: str = Field(description="base64url key id of the OJ root key")
-    sig: str = Field(description="base64url ES256 r||s over the payload bytes")
 
 
 class DocumentState(StrEnum):

@@ -30,7 +30,7 @@ TRUST_LIST_VERSION = "trust_list_version"
 
 
 def kid_text(public_key: ec.EllipticCurvePublicKey) -> str:
-    return base64.urlsafe_b64encode(seal_keys.key_id(public_key)).rstrip(b"=").decode()
+    return seal_keys.kid_to_text(seal_keys.key_id(public_key))
 
 
 @dataclass(frozen=True)

@@ -34,8 +34,9 @@ class Database:
         self.path = path
         self._local = threading.local()
         path.parent.mkdir(parents=True, exist_ok=True)
+        # executescript manages its own transaction (it commits first), so it runs on its own.
+        self.connection().executescript(schema_sql())
         with self.transaction() as conn:
-            conn.executescript(schema_sql())
             conn.execute(
                 "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)",
                 (SCHEMA_VERSION,),

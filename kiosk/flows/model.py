@@ -1,0 +1,256 @@
+"""Flows are data: steps, fields and the graph that links them (no Qt, no I/O).
+
+A ``Flow`` is a tuple of steps plus the id of the first one. Each step names the step that follows
+it (``next``): a step id, a function of the answers that picks a branch, or ``None`` for "the step
+listed after this one". ``kiosk.flows.engine.FlowRun`` walks a flow for one visitor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from collections import Counter
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+from decimal import Decimal
+from enum import StrEnum
+from typing import Literal, TypeAlias
+
+from kiosk.flows.text import _
+from kiosk.identity import IdentityError
+
+Answers: TypeAlias = dict[str, object]
+"""Typed answers by field id: str, int, Decimal, date, bool, a choice value or None."""
+
+Keypad = Literal["text", "numeric", "email"]
+Validator: TypeAlias = Callable[[object, Answers], None]
+QuestionNext: TypeAlias = str | Callable[[Answers], str] | None
+ActionNext: TypeAlias = str | Callable[[Answers, object], str]
+Body: TypeAlias = str | Callable[[Answers, dict[str, object]], str]
+
+
+class FieldKind(StrEnum):
+    TEXT = "text"
+    NUMBER = "number"
+    DATE = "date"
+    CHOICE = "choice"
+    YES_NO = "yes_no"
+    DPI = "dpi"
+    EMAIL = "email"
+    PASSWORD = "password"
+    MONEY = "money"
+    NAME = "name"
+
+
+_KEYPADS: dict[FieldKind, Keypad] = {
+    FieldKind.NUMBER: "numeric",
+    FieldKind.MONEY: "numeric",
+    FieldKind.DPI: "numeric",
+    FieldKind.DATE: "numeric",  # "14051990" is accepted as 14/05/1990
+    FieldKind.EMAIL: "email",
+}
+
+
+class FieldError(Exception):
+    """One field's input breaks a rule; ``message`` is Spanish and says how to fix it."""
+
+    def __init__(
+        self, field_id: str, code: str, message: str, params: Mapping[str, object] | None = None
+    ) -> None:
+        super().__init__(message)
+        self.field_id = field_id
+        self.code = code
+        self.message = message
+        self.params: dict[str, object] = dict(params or {})
+
+    @classmethod
+    def from_identity(cls, error: IdentityError, field_id: str) -> FieldError:
+        """The same rule, code and message, reported on ``field_id``."""
+        return cls(field_id, error.code, error.message, error.params)
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __repr__(self) -> str:
+        return f"FieldError({self.field_id!r}, {self.code!r})"
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    label: str
+    hint: str = ""
+
+
+@dataclass(frozen=True)
+class Field:
+    """One input. ``label`` names the answer on the review screen; the step title asks it."""
+
+    id: str
+    kind: FieldKind
+    label: str
+    hint: str = ""
+    required: bool = True
+    choices: tuple[Choice, ...] = ()
+    min_value: int | Decimal | None = None  # NUMBER and MONEY only
+    max_value: int | Decimal | None = None
+    max_length: int | None = None
+    validator: Validator | None = None  # a cross-field check; raises FieldError or IdentityError
+    sensitive: bool = False  # forced True for PASSWORD: masked on review, never logged
+    required_message: str = ""  # overrides the default "Escriba …" when the field is left empty
+    check_policy: bool = True  # PASSWORD: apply the password policy (off for "repeat it")
+    in_review: bool = True  # listed on the review screen (off for a "repeat it" field)
+    keypad_override: Keypad | None = None
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            raise ValueError("a field needs an id")
+        if self.kind is FieldKind.PASSWORD:
+            object.__setattr__(self, "sensitive", True)
+        if self.kind is FieldKind.CHOICE and not self.choices:
+            raise ValueError(f"field {self.id!r}: a CHOICE field needs choices")
+        if self.kind is not FieldKind.CHOICE and self.choices:
+            raise ValueError(f"field {self.id!r}: only CHOICE fields have choices")
+        values = [choice.value for choice in self.choices]
+        if len(set(values)) != len(values):
+            raise ValueError(f"field {self.id!r}: choice values repeat")
+        numeric = self.kind in (FieldKind.NUMBER, FieldKind.MONEY)
+        if not numeric and (self.min_value is not None or self.max_value is not None):
+            raise ValueError(f"field {self.id!r}: min_value/max_value are for NUMBER and MONEY")
+
+    @property
+    def keypad(self) -> Keypad:
+        """Which on-screen keyboard the UI shows (CHOICE and YES_NO show tiles, no keyboard)."""
+        return self.keypad_override or _KEYPADS.get(self.kind, "text")
+
+
+@dataclass(frozen=True)
+class QuestionStep:
+    """One question (or a small group) per screen; ``title`` is the question."""
+
+    id: str
+    title: str
+    fields: tuple[Field, ...]
+    next: QuestionNext = None
+    intro: str = ""
+
+
+@dataclass(frozen=True)
+class ReviewStep:
+    """Check your answers: every answer on the current path, each with "Cambiar"."""
+
+    id: str
+    title: str
+    next: str
+
+
+@dataclass(frozen=True)
+class ActionStep:
+    """The UI runs the named async action (the service layer provides it), then branches."""
+
+    id: str
+    title: str
+    action: str
+    next: ActionNext
+    busy_text: str = _("Un momento, por favor…")
+
+
+@dataclass(frozen=True)
+class ConfirmationStep:
+    """The end: what happened, the reference, what happens next."""
+
+    id: str
+    title: str
+    body: Body
+
+
+@dataclass(frozen=True)
+class InfoStep:
+    """Text only (for example what the service costs); "Continuar" goes on."""
+
+    id: str
+    title: str
+    body: Body
+    next: QuestionNext = None
+
+
+Step: TypeAlias = QuestionStep | ReviewStep | ActionStep | ConfirmationStep | InfoStep
+
+
+@dataclass(frozen=True)
+class Flow:
+    id: str
+    title: str
+    steps: tuple[Step, ...]
+    start: str
+    _by_id: dict[str, Step] = dataclass_field(init=False, repr=False, compare=False, hash=False)
+    _fields: dict[str, tuple[Field, QuestionStep]] = dataclass_field(
+        init=False, repr=False, compare=False, hash=False
+    )
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {step.id: step for step in self.steps})
+        object.__setattr__(
+            self,
+            "_fields",
+            {
+                f.id: (f, step)
+                for step in self.steps
+                if isinstance(step, QuestionStep)
+                for f in step.fields
+            },
+        )
+
+    def step(self, step_id: str) -> Step:
+        try:
+            return self._by_id[step_id]
+        except KeyError:
+            raise KeyError(f"flow {self.id!r} has no step {step_id!r}") from None
+
+    def field(self, field_id: str) -> Field:
+        return self._field_entry(field_id)[0]
+
+    def step_of(self, field_id: str) -> QuestionStep:
+        """The question step that asks ``field_id``."""
+        return self._field_entry(field_id)[1]
+
+    def _field_entry(self, field_id: str) -> tuple[Field, QuestionStep]:
+        try:
+            return self._fields[field_id]
+        except KeyError:
+            raise KeyError(f"flow {self.id!r} has no field {field_id!r}") from None
+
+    def following(self, step_id: str) -> str | None:
+        """The id of the step listed after ``step_id`` (what ``next=None`` means)."""
+        index = [step.id for step in self.steps].index(step_id)
+        return self.steps[index + 1].id if index + 1 < len(self.steps) else None
+
+    def validate_graph(self) -> None:
+        """Raise ValueError if an id repeats or a step leads nowhere; branch functions are
+        checked by the flow's own test, which walks every branch."""
+        problems: list[str] = []
+        step_ids = [step.id for step in self.steps]
+        problems += [f"step id {i!r} is used twice" for i in _repeated(step_ids)]
+        field_ids = [f.id for s in self.steps if isinstance(s, QuestionStep) for f in s.fields]
+        problems += [f"field id {i!r} is used twice" for i in _repeated(field_ids)]
+        known = set(step_ids)
+        if self.start not in known:
+            problems.append(f"start step {self.start!r} does not exist")
+        for step in self.steps:
+            if isinstance(step, QuestionStep) and not step.fields:
+                problems.append(f"question step {step.id!r} has no fields")
+            if isinstance(step, ConfirmationStep):
+                continue
+            target = step.next
+            if target is None:
+                if self.following(step.id) is None:
+                    problems.append(f"step {step.id!r} is the last one listed and has no next")
+            elif isinstance(target, str) and target not in known:
+                problems.append(f"step {step.id!r} leads to {target!r}, which does not exist")
+        if not any(isinstance(step, ConfirmationStep) for step in self.steps):
+            problems.append("no confirmation step ends the flow")
+        if problems:
+            raise ValueError(f"flow {self.id!r}: " + "; ".join(problems))
+
+
+def _repeated(ids: list[str]) -> list[str]:
+    return [item for item, count in Counter(ids).items() if count > 1]
