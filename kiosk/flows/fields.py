@@ -179,7 +179,9 @@ def _split_number(text: str) -> tuple[str, str] | None:
         if not (1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])):
             return None
         head = "".join(groups)
-    if not (head or tail) or not all(part.isascii() and part.isdigit() for part in (head, tail) if part):
+    if not (head or tail) or not all(
+        part.isascii() and part.isdigit() for part in (head, tail) if part
+    ):
         return None
     return head or "0", tail
 
@@ -191,14 +193,10 @@ def _clean_number(raw: str) -> str:
 def _number(field: Field, raw: str) -> int:
     parts = _split_number(_clean_number(raw))
     if parts is None:
-        raise FieldError(
-            field.id, "number_format", _("Escriba solo números, por ejemplo 1234.")
-        )
+        raise FieldError(field.id, "number_format", _("Escriba solo números, por ejemplo 1234."))
     head, tail = parts
     if tail.strip("0"):
-        raise FieldError(
-            field.id, "number_decimals", _("Escriba un número entero, sin decimales.")
-        )
+        raise FieldError(field.id, "number_decimals", _("Escriba un número entero, sin decimales."))
     return int(head)
 
 

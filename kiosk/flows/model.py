@@ -7,8 +7,8 @@ listed after this one". ``kiosk.flows.engine.FlowRun`` walks a flow for one visi
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
 from collections import Counter
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from decimal import Decimal
@@ -36,7 +36,7 @@ class FieldKind(StrEnum):
     YES_NO = "yes_no"
     DPI = "dpi"
     EMAIL = "email"
-    PASSWORD = "password"
+    PASSWORD = "password"  # noqa: S105 (a kind of field, not a secret)
     MONEY = "money"
     NAME = "name"
 

@@ -10,16 +10,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from kiosk.sandbox.demo import (
-    DEMO_ACCOUNT,
-    DEMO_ACCOUNT_EMAIL,
-    DEMO_ACCOUNT_PASSWORD,
-    DEMO_BOLETAS,
-    DEMO_CLEAN,
-    DEMO_NEW,
-    DEMO_RECORD,
-    DEMO_REVIEW,
-)
 
 from kiosk.embedded_portal import PortalEndpoint
 from kiosk.portal.catalog import SERVICE_IDS
@@ -43,6 +33,17 @@ from kiosk.portal.models import (
     SandboxBoletaCreate,
     SessionCreate,
 )
+from kiosk.sandbox.demo import (
+    DEMO_ACCOUNT,
+    DEMO_ACCOUNT_EMAIL,
+    DEMO_ACCOUNT_PASSWORD,
+    DEMO_BOLETAS,
+    DEMO_CLEAN,
+    DEMO_NEW,
+    DEMO_RECORD,
+    DEMO_REVIEW,
+)
+from kiosk.sandbox.store import now as guatemala_now
 
 FEE = Decimal("30.00")
 
@@ -67,7 +68,7 @@ def guest_request(
 
 
 def demo_boleta(purpose_word: str, bank: Bank = Bank.BANRURAL) -> BoletaCheck:
-    today = date.today()
+    today = guatemala_now().date()  # the portal's "today", not the test machine's
     for boleta in DEMO_BOLETAS:
         if boleta.bank == bank.value and purpose_word in boleta.purpose.lower():
             return BoletaCheck(

@@ -1,0 +1,299 @@
+"""``FlowRun``: one visitor walking one flow (answers, back stack, review, actions).
+
+The run keeps every answer ever given, even on a branch the visitor left; only the answers on the
+current path (``path()``) are shown on the review screen and handed to an action. The UI drives
+it: ``submit`` on "Continuar", ``back`` on "Atrás", ``change`` on "Cambiar", and on an
+``ActionStep`` it runs ``pending_action`` then calls ``complete_action`` or ``fail_action``.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import date
+
+from kiosk.flows.fields import format_value, parse_field
+from kiosk.flows.keys import idempotency_key
+from kiosk.flows.model import (
+    ActionStep,
+    Answers,
+    ConfirmationStep,
+    FieldError,
+    Flow,
+    InfoStep,
+    QuestionStep,
+    ReviewStep,
+    Step,
+)
+from kiosk.flows.paths import FlowStateError, answered, resolve, walk
+
+__all__ = ["FlowRun", "FlowStateError", "ReviewItem"]
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    field_id: str
+    label: str
+    display: str  # already masked for a sensitive field
+    step_id: str
+    changeable: bool = True  # False once an action after it has completed
+
+
+class FlowRun:
+    def __init__(self, flow: Flow, *, today: date) -> None:
+        self.flow = flow
+        self.today = today
+        self.answers: Answers = {}
+        self.raw: dict[str, str] = {}
+        self.results: dict[str, object] = {}
+        self.reset()
+
+    def reset(self) -> None:
+        """Forget everything the visitor gave or received (the session's privacy reset)."""
+        self.answers.clear()
+        self.raw.clear()
+        self.results.clear()
+        self._current = self.flow.start
+        self._history: list[str] = []
+        self._visited: set[str] = {self.flow.start}
+        self._review_return: str | None = None
+        self._failures: dict[str, int] = {}
+        self._salt = secrets.token_bytes(16)
+
+    def __repr__(self) -> str:  # never the answers: they hold a DPI, an email, a password
+        return f"<FlowRun {self.flow.id} at {self._current}>"
+
+    # --- where we are ---------------------------------------------------------------------
+
+    @property
+    def current(self) -> Step:
+        return self.flow.step(self._current)
+
+    @property
+    def finished(self) -> bool:
+        return isinstance(self.current, ConfirmationStep)
+
+    @property
+    def can_go_back(self) -> bool:
+        return bool(self._history) and not self.finished
+
+    @property
+    def changing(self) -> bool:
+        """True between "Cambiar" and the return to the review screen."""
+        return self._review_return is not None
+
+    @property
+    def pending_action(self) -> str | None:
+        step = self.current
+        return step.action if isinstance(step, ActionStep) else None
+
+    @property
+    def action_failures(self) -> int:
+        """How many times the current action failed (the UI may send the visitor to the desk)."""
+        return self._failures.get(self._current, 0)
+
+    def body(self) -> str:
+        """The text of the current InfoStep or ConfirmationStep."""
+        step = self.current
+        if not isinstance(step, InfoStep | ConfirmationStep):
+            raise FlowStateError(f"step {step.id!r} has no body")
+        if isinstance(step.body, str):
+            return step.body
+        return step.body(self.submitted_answers(), dict(self.results))
+
+    # --- moving ---------------------------------------------------------------------------
+
+    def submit(self, values: dict[str, str]) -> list[FieldError]:
+        """On "Continuar": validate every field of the step; advance only if there is no error."""
+        step = self.current
+        if isinstance(step, QuestionStep):
+            errors = self._accept(step, values)
+            if errors:
+                return errors
+        elif isinstance(step, ReviewStep | InfoStep):
+            if values:
+                raise ValueError(f"step {step.id!r} takes no values")
+            missing = self._first_unanswered() if isinstance(step, ReviewStep) else None
+            if missing is not None:  # left by "Atrás" in the middle of a change: ask it first
+                self._history.append(step.id)
+                self._review_return = step.id
+                self._current = missing
+                return []
+        else:
+            raise FlowStateError(f"step {step.id!r} cannot be submitted")
+        self._history.append(step.id)
+        target = self._resolve(step)
+        if self._review_return is not None:
+            target = self._skip_completed(target)
+        self._arrive(target)
+        return []
+
+    def back(self) -> bool:
+        """On "Atrás": the previous screen, every answer (and what was typed) kept."""
+        if not self.can_go_back:
+            return False
+        self._current = self._history.pop()
+        if isinstance(self.current, ReviewStep):
+            self._review_return = None
+        return True
+
+    def change(self, field_id: str) -> None:
+        """On "Cambiar" (review screen): ask that question again, then come back."""
+        review = self.current
+        if not isinstance(review, ReviewStep):
+            raise FlowStateError("answers are changed from the review step")
+        step = self.flow.step_of(field_id)
+        if step.id not in self._changeable_step_ids():
+            raise ValueError(f"field {field_id!r} cannot be changed now")
+        self._history.append(review.id)
+        self._review_return = review.id
+        self._current = step.id
+
+    def complete_action(self, result: object) -> None:
+        """The action succeeded: keep its result and go where it leads. There is no way back."""
+        step = self._action_step()
+        self.results[step.id] = result
+        target = self._resolve(step)
+        self._history.clear()
+        self._review_return = None
+        self._arrive(target)
+
+    def fail_action(self) -> None:
+        """The action failed: stay, so the UI offers "Intentar de nuevo" (same ``action_key``)."""
+        step = self._action_step()
+        self._failures[step.id] = self._failures.get(step.id, 0) + 1
+
+    def _action_step(self) -> ActionStep:
+        step = self.current
+        if not isinstance(step, ActionStep):
+            raise FlowStateError(f"step {step.id!r} is not an action")
+        return step
+
+    def _accept(self, step: QuestionStep, values: dict[str, str]) -> list[FieldError]:
+        own = {f.id for f in step.fields}
+        unknown = set(values) - own
+        if unknown:
+            raise ValueError(f"step {step.id!r} has no field {sorted(unknown)}")
+        context = {k: v for k, v in self.answers.items() if k not in own}
+        parsed: Answers = {}
+        errors: list[FieldError] = []
+        for f in step.fields:
+            raw = values.get(f.id, "")
+            self.raw[f.id] = raw
+            try:
+                parsed[f.id] = parse_field(f, raw, {**context, **parsed}, today=self.today)
+            except FieldError as error:
+                errors.append(error)
+        if not errors:
+            self.answers.update(parsed)
+        return errors
+
+    def _arrive(self, step_id: str) -> None:
+        step = self.flow.step(step_id)
+        if isinstance(step, ReviewStep) and self._review_return is not None:
+            path = [s.id for s in self.path()]
+            before = path[: path.index(step_id)] if step_id in path else []
+            locked = self._locked_step_ids()
+            self._history = [
+                i
+                for i in before
+                if i not in locked and not isinstance(self.flow.step(i), ActionStep)
+            ]
+        if isinstance(step, ReviewStep):
+            self._review_return = None
+        self._current = step_id
+        self._visited.add(step_id)
+
+    def _skip_completed(self, target: str) -> str:
+        """After a change, pass over steps already answered (or read) until a new one."""
+        for _ in range(len(self.flow.steps)):
+            step = self.flow.step(target)
+            done = (isinstance(step, QuestionStep) and self._answered(step)) or (
+                isinstance(step, InfoStep) and step.id in self._visited
+            )
+            if not done:
+                break
+            target = self._resolve(step)
+        return target
+
+    def _first_unanswered(self) -> str | None:
+        for step in self.path():
+            if step.id == self._current:
+                return None
+            if isinstance(step, QuestionStep) and not self._answered(step):
+                return step.id
+        return None
+
+    # --- the path and what is on it -------------------------------------------------------
+
+    def path(self) -> list[Step]:
+        """The steps from the start the visitor goes through given the answers so far; it stops
+        where a branch is not known yet (an unanswered question, an action not yet run)."""
+        return walk(self.flow, self.answers, self.results)
+
+    def _resolve(self, step: Step) -> str:
+        return resolve(self.flow, step, self.answers, self.results)
+
+    def _answered(self, step: QuestionStep) -> bool:
+        return answered(step, self.answers)
+
+    def progress(self) -> tuple[int, int]:
+        """(N, M) for "Paso N de M": question and review steps on the path; 1 <= N <= M."""
+        path = self.path()
+        counted = [s.id for s in path if isinstance(s, QuestionStep | ReviewStep)]
+        total = len(counted)
+        if self._current in counted:
+            return counted.index(self._current) + 1, total
+        ids = [s.id for s in path]
+        position = ids.index(self._current) if self._current in ids else len(ids)
+        done = sum(1 for i in ids[:position] if i in counted)
+        shown = done + 1 if isinstance(self.current, InfoStep) else done
+        return min(max(shown, 1), total), total
+
+    def review_items(self) -> list[ReviewItem]:
+        """Every answer on the current path, formatted; abandoned branches are left out."""
+        changeable = self._changeable_step_ids()
+        return [
+            ReviewItem(
+                f.id, f.label, format_value(f, self.answers[f.id]), step.id, step.id in changeable
+            )
+            for step in self.path()
+            if isinstance(step, QuestionStep)
+            for f in step.fields
+            if f.in_review and f.id in self.answers
+        ]
+
+    def submitted_answers(self) -> Answers:
+        """The answers on the current path: what an action receives."""
+        return {
+            f.id: self.answers[f.id]
+            for step in self.path()
+            if isinstance(step, QuestionStep)
+            for f in step.fields
+            if f.id in self.answers
+        }
+
+    def _locked_step_ids(self) -> set[str]:
+        """Steps before (and including) the last completed action on the path."""
+        ids = [s.id for s in self.path()]
+        done = [i for i, step_id in enumerate(ids) if step_id in self.results]
+        return set(ids[: done[-1] + 1]) if done else set()
+
+    def _changeable_step_ids(self) -> set[str]:
+        locked = self._locked_step_ids()
+        return {s.id for s in self.path() if isinstance(s, QuestionStep) and s.id not in locked}
+
+    def action_key(self, step_id: str) -> str:
+        """The Idempotency-Key for the action of ``step_id``: the same on every retry, a new one
+        as soon as an answer it would receive changes (a uuid4 string)."""
+        path = self.path()
+        ids = [s.id for s in path]
+        if step_id not in ids or not isinstance(self.flow.step(step_id), ActionStep):
+            raise ValueError(f"{step_id!r} is not an action on the current path")
+        inputs: list[tuple[str, object]] = []
+        for step in path[: ids.index(step_id)]:
+            if isinstance(step, QuestionStep):
+                inputs += [(f.id, self.answers[f.id]) for f in step.fields if f.id in self.answers]
+            elif step.id in self.results:
+                inputs.append((f"{step.id}->", self.results[step.id]))
+        return idempotency_key(self._salt, step_id, inputs)
