@@ -207,7 +207,7 @@ def atomic(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     except BaseException:
         conn.execute("ROLLBACK")
         raise
-    pass
+    conn.execute("COMMIT")
 
 
 def demo_used_at(today: date) -> str:
@@ -218,9 +218,9 @@ def demo_used_at(today: date) -> str:
 def apply_demo_data(conn: sqlite3.Connection, today: date) -> None:
     """(Re)write the demo persons, their records and the demo boletas, dated relative to today.
 
-    Idempotent. Persons are upserted (never replaced: an account may reference them), every
-    criminal record of a demo DPI is replaced by the declared ones, boletas get their declared
-    date, amount and used state back.
+    Idempotent. Persons are upserted in place (an account may reference them), every criminal
+    record of a demo DPI is replaced by the declared ones, boletas get their declared date,
+    amount and used state back. Accounts, sessions and requests are left alone.
     """
     dpis = [person.dpi for person in DEMO_PERSONS]
     with atomic(conn):

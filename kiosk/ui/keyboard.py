@@ -83,6 +83,11 @@ def _key_code(char: str) -> int:
     return int(Qt.Key.Key_unknown.value)
 
 
+def _set_text(button: QPushButton, text: str) -> None:
+    if button.text() != text:
+        button.setText(text)
+
+
 def _repolish(widget: QWidget) -> None:
     style = widget.style()
     style.unpolish(widget)
@@ -222,7 +227,7 @@ class OnScreenKeyboard(QWidget):
     def _show_page(self, page: Page) -> None:
         on_page = {key.name for key in page.keys()}
         for name, button in self._buttons.items():
-            if name not in on_page:
+            if name not in on_page and not button.isHidden():
                 button.hide()
         self._page = page
         for name in on_page:
@@ -232,7 +237,8 @@ class OnScreenKeyboard(QWidget):
                 _repolish(button)
         self._place_keys()
         for name in on_page:
-            self._buttons[name].show()
+            if self._buttons[name].isHidden():
+                self._buttons[name].show()
 
     def _place_keys(self) -> None:
         page = self._page
@@ -250,7 +256,10 @@ class OnScreenKeyboard(QWidget):
                 units += key.width
                 x1 = round(left + units * pitch_x - KEY_SPACING)
                 if not key.is_gap:
-                    self._buttons[key.name].setGeometry(QRect(x0, top, x1 - x0, bottom - top))
+                    button = self._buttons[key.name]
+                    rect = QRect(x0, top, x1 - x0, bottom - top)
+                    if button.geometry() != rect:
+                        button.setGeometry(rect)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -298,14 +307,15 @@ class OnScreenKeyboard(QWidget):
         self._shift = state
         shift = self._buttons[Action.SHIFT.value]
         shift.setChecked(state is not ShiftState.OFF)
-        shift.setText(SHIFT_LOCKED_LABEL if state is ShiftState.LOCKED else self._specs["shift"].label)
+        locked = state is ShiftState.LOCKED
+        _set_text(shift, SHIFT_LOCKED_LABEL if locked else self._specs[Action.SHIFT.value].label)
         if shift.property("shiftState") != state.value:
             shift.setProperty("shiftState", state.value)
             _repolish(shift)
         upper = state is not ShiftState.OFF
         for name, spec in self._specs.items():
             if spec.cased:
-                self._buttons[name].setText(spec.label.upper() if upper else spec.label)
+                _set_text(self._buttons[name], spec.label.upper() if upper else spec.label)
 
     def _type(self, text: str) -> None:
         # One event per character, like a physical keyboard or a barcode scanner: validators see

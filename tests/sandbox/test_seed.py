@@ -137,6 +137,21 @@ def test_ages_between_18_and_90(db: sqlite3.Connection) -> None:
     assert sum(age < 40 for age in ages) > sum(age >= 60 for age in ages)  # a young country
 
 
+def test_a_large_population_seeded_on_a_leap_day() -> None:
+    anchor = date(2028, 2, 29)
+    conn = seeded(seed=3, anchor=anchor, persons=30_000)
+    births = {
+        dpi: date.fromisoformat(born)
+        for dpi, born in conn.execute("SELECT dpi, birth_date FROM persons")
+    }
+    assert len({dpi[:8] for dpi in births}) == len(births) == 30_000
+    ages = Counter(age_on(born, anchor) for born in births.values())
+    assert min(ages) == 18 and max(ages) == 90
+    for dpi, day in conn.execute("SELECT dpi, sentenced_on FROM criminal_records"):
+        assert age_on(births[dpi], date.fromisoformat(day)) >= 18
+        assert date.fromisoformat(day) < anchor
+
+
 def test_names_sex_and_review(db: sqlite3.Connection) -> None:
     rows = [
         row[1:]
