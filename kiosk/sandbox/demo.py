@@ -133,7 +133,7 @@ DEMO_HOMONYM = DemoPerson(
     sex="M",
     department=1,
     municipality=15,
-    shows="El homónimo con antecedentes por el que DEMO_REVIEW pasa a revisión",
+    shows="El homónimo con antecedentes: por él, la persona anterior pasa a revisión",
     records=(
         DemoRecord(
             id=9_000_002,

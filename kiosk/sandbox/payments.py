@@ -21,13 +21,12 @@ from kiosk.portal.models import (
     PaymentOrder,
     PaymentOrderStatus,
 )
-from kiosk.sandbox.demo import BOLETA_MAX_AGE_DAYS
+from kiosk.sandbox.demo import BOLETA_MAX_AGE_DAYS, BOLETA_NUMBER_DIGITS
 from kiosk.sandbox.problems import ApiProblem
 from kiosk.sandbox.store import now
 
 ORDER_LIFETIME = timedelta(hours=48)
 FEES = {PaymentConcept.CRIMINAL_RECORD: CRIMINAL_RECORD_FEE}
-BOLETA_DIGITS = {Bank.BANRURAL: 10, Bank.INDUSTRIAL: 8, Bank.GYT: 9}
 
 
 def cents(amount: Decimal) -> int:
@@ -41,7 +40,7 @@ def money(amount_cents: int) -> Decimal:
 def check_boleta(conn: sqlite3.Connection, check: BoletaCheck, *, today: date) -> sqlite3.Row:
     """The bank's record of a usable boleta, or an ApiProblem saying exactly what is wrong."""
     bank_name = BANK_NAMES[check.bank]
-    digits = BOLETA_DIGITS[check.bank]
+    digits = BOLETA_NUMBER_DIGITS[check.bank.value]
     if len(check.number) != digits:
         raise ApiProblem(
             422,
@@ -190,7 +189,7 @@ def create_test_boleta(
     """The bank simulator: a new unused boleta, for trying the flow with fresh data."""
     day = paid_on or now().date()
     while True:
-        number = "".join(secrets.choice("0123456789") for _ in range(BOLETA_DIGITS[bank]))
+        number = "".join(secrets.choice("0123456789") for _ in range(BOLETA_NUMBER_DIGITS[bank.value]))
         number = "9" + number[1:]  # simulator boletas start with 9: easy to tell apart
         taken = conn.execute(
             "SELECT 1 FROM boletas WHERE bank = ? AND number = ?", (bank.value, number)

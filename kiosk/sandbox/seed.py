@@ -33,6 +33,8 @@ from kiosk.sandbox.demo import (
 from kiosk.sandbox.store import GUATEMALA
 
 T = TypeVar("T")
+# dpi, first_names, last_names, birth_date, sex, department, municipality, review
+PersonRow = tuple[str, str, str, str, str, int, int, int]
 
 MIN_AGE, MAX_AGE = 18, 90
 RECORD_SHARE = 0.03  # persons with criminal records
@@ -97,8 +99,9 @@ def _places() -> _Weighted[_Place]:
     for dept in DEPARTMENTS:
         population, maya = _POPULATION[dept.name]
         munis = range(1, len(dept.municipalities) + 1)
-        local = [_MUNICIPALITY_WEIGHT.get((dept.code, m), _SEAT_WEIGHT if m == 1 else 1.0)
-                 for m in munis]  # fmt: skip
+        local = [
+            _MUNICIPALITY_WEIGHT.get((dept.code, m), _SEAT_WEIGHT if m == 1 else 1.0) for m in munis
+        ]
         for muni, weight in zip(munis, local, strict=True):
             places.append(_Place(dept.code, muni, maya))
             weights.append(population * weight / sum(local))
@@ -147,7 +150,7 @@ class _Generator:
     def dpi(self, department: int, municipality: int) -> str:
         while True:
             serial = f"{self.rng.randrange(10_000_000, 40_000_000):08d}"
-            if dpi_check_digit(serial) is not None:
+            if serial not in self.serials and dpi_check_digit(serial) is not None:
                 self.serials.add(serial)
                 return make_dpi(serial, department, municipality)
 
@@ -175,9 +178,9 @@ class _Generator:
         earliest = years_before(self.anchor, age + 1) + timedelta(days=1)
         return earliest + timedelta(days=self.rng.randrange((latest - earliest).days + 1))
 
-    def persons(self, count: int) -> list[tuple[str, str, str, str, str, int, int, int]]:
+    def persons(self, count: int) -> list[PersonRow]:
         rng = self.rng
-        rows: list[tuple[str, str, str, str, str, int, int, int]] = []
+        rows: list[PersonRow] = []
         for _ in range(count):
             place = _PLACES.pick(rng)
             sex = "F" if rng.random() < 0.51 else "M"
@@ -201,9 +204,7 @@ class _Generator:
             return self.rng.choice(local)
         return self.rng.choice(names.COURTS).name
 
-    def records(
-        self, persons: Sequence[tuple[str, str, str, str, str, int, int, int]]
-    ) -> list[tuple[int, str, str, str, str]]:
+    def records(self, persons: Sequence[PersonRow]) -> list[tuple[int, str, str, str, str]]:
         rng = self.rng
         rows: list[tuple[int, str, str, str, str]] = []
         for dpi, _, _, born, _, department, _, _ in persons:

@@ -1,11 +1,11 @@
 """The kiosk's own on-screen keyboard (Qt Virtual Keyboard is GPLv3, needs Qt Quick and does not
 run offscreen).
 
-A dumb widget: it knows nothing of screens, sessions or the portal. It types into whatever widget has
-the keyboard focus by sending that widget real `QKeyEvent`s (press + release, one per character), so
-validators, the cursor, the selection and `textEdited` behave as with a physical keyboard, which keeps
-working too: the keyboard installs no event filters and never takes the focus (every part of it is
-`Qt.NoFocus`).
+A dumb widget: it knows nothing of screens, sessions or the portal. It types into whatever widget
+has the keyboard focus by sending that widget real `QKeyEvent`s (press + release, one per
+character), so validators, the cursor, the selection and `textEdited` behave as with a physical
+keyboard, which keeps working too: the keyboard installs no event filters and never takes the focus
+(every part of it is `Qt.NoFocus`).
 
 There is one `QPushButton` per key name over all layouts (`key.a`, `key.1`, `key.backspace` ...); a
 page is a placement of some of them. Switching mode or page hides and moves buttons (well under a
@@ -40,6 +40,7 @@ __all__ = ["KEYBOARD_QSS", "KeyboardMode", "OnScreenKeyboard", "ShiftState"]
 DOUBLE_TAP_MS = 600  # a second tap on shift within this time locks the capitals
 HEIGHT_SHARE = 0.40  # preferred share of the screen height (keys never go below their minimum)
 LABEL_PADDING = 16  # px of key around its label (border + padding)
+PREFERRED_WIDTH = 1280  # the docking layout stretches the keyboard; pages cap their own width
 
 # Dark keys on a light tray. White on #1f2d3d is 13.9:1, on #3e4c5e 8.9:1, on #0b5cad 6.6:1; the
 # keys stand out from the tray (#dfe4ea) at 11:1. The shell's theme may pass its own sheet instead.
@@ -49,13 +50,15 @@ KEYBOARD_QSS = """
     background: #1f2d3d; color: #ffffff; border: 3px solid #1f2d3d; border-radius: 8px;
     font-size: 26px; padding: 0px 4px; min-width: 0px; min-height: 0px;
 }
-#keyboard QPushButton[kind="action"] { background: #3e4c5e; border-color: #3e4c5e; font-size: 22px; }
+#keyboard QPushButton[kind="action"] {
+    background: #3e4c5e; border-color: #3e4c5e; font-size: 22px;
+}
 #keyboard QPushButton[kind="ending"] { font-size: 22px; }
 #keyboard QPushButton[large="true"] { font-size: 40px; }
 #keyboard QPushButton[kind="action"][large="true"] { font-size: 30px; }
 #keyboard QPushButton:checked { background: #0b5cad; border-color: #0b5cad; }
 #keyboard QPushButton[shiftState="locked"] {
-    background: #0b5cad; border: 4px solid #ffd24d; text-decoration: underline;
+    background: #0b5cad; border: 5px solid #ffd24d; font-weight: bold;
 }
 #keyboard QPushButton:pressed { background: #0b5cad; border-color: #ffd24d; }
 """
@@ -83,7 +86,8 @@ def _key_code(char: str) -> int:
     return int(Qt.Key.Key_unknown.value)
 
 
-def _set_text(button: QPushButton, text: str) -> None:
+def _set_text(button: QPushButton, label: str) -> None:
+    text = label.replace("&", "&&")  # a lone & would be a mnemonic, not a label
     if button.text() != text:
         button.setText(text)
 
@@ -97,8 +101,8 @@ def _repolish(widget: QWidget) -> None:
 class OnScreenKeyboard(QWidget):
     """A docked touch keyboard: TEXT (Spanish), EMAIL and NUMERIC modes.
 
-    `key_pressed` fires on every tap (also shift, 123/ABC and each backspace repeat) so the shell can
-    reset its idle timer.
+    `key_pressed` fires on every tap (also shift, 123/ABC and each backspace repeat) so the shell
+    can reset its idle timer.
     """
 
     key_pressed = Signal()
@@ -107,11 +111,12 @@ class OnScreenKeyboard(QWidget):
         self,
         parent: QWidget | None = None,
         *,
-        mode: KeyboardMode = KeyboardMode.TEXT,
+        mode: KeyboardMode | str = KeyboardMode.TEXT,
         style_sheet: str | None = KEYBOARD_QSS,
         double_tap_ms: int = DOUBLE_TAP_MS,
     ) -> None:
         super().__init__(parent)
+        self._min_hints: dict[KeyboardMode, QSize] = {}
         self.setObjectName("keyboard")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -182,9 +187,14 @@ class OnScreenKeyboard(QWidget):
         return int(units * pitch - KEY_SPACING + 0.999)
 
     def minimumSizeHint(self) -> QSize:
-        pages = self._mode_pages()
-        width = max(self._row_min_width(row) for page in pages for row in page.rows)
-        return QSize(width + 2 * KEY_SPACING, self._height_for(pages[0].min_key_height))
+        # Cached: layouts ask often and measuring labels polishes buttons.
+        cached = self._min_hints.get(self._mode)
+        if cached is None:
+            pages = self._mode_pages()
+            width = max(self._row_min_width(row) for page in pages for row in page.rows)
+            cached = QSize(width + 2 * KEY_SPACING, self._height_for(pages[0].min_key_height))
+            self._min_hints[self._mode] = cached
+        return QSize(cached)
 
     def sizeHint(self) -> QSize:
         pages = self._mode_pages()
@@ -195,13 +205,20 @@ class OnScreenKeyboard(QWidget):
         available = screen.availableGeometry().height() if screen is not None else 800
         budget = available * HEIGHT_SHARE - 2 * KEY_SPACING - (rows - 1) * KEY_SPACING
         key_height = max(smallest, min(int(budget / rows), smallest + 16))
-        width = max(minimum.width(), max(page.max_width for page in pages) + 2 * KEY_SPACING)
+        widest = max(page.max_width for page in pages) + 2 * KEY_SPACING
+        width = max(minimum.width(), min(widest, PREFERRED_WIDTH))
         return QSize(width, self._height_for(key_height))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            self._min_hints.clear()  # the theme may have changed the key fonts
+        super().changeEvent(event)
 
     # --- building and placing --------------------------------------------------------------------
 
     def _make_button(self, spec: KeySpec) -> QPushButton:
-        button = QPushButton(spec.label, self)
+        button = QPushButton(self)
+        _set_text(button, spec.label)
         button.setObjectName(f"key.{spec.name}")
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.setAutoDefault(False)
@@ -225,7 +242,7 @@ class OnScreenKeyboard(QWidget):
         return button
 
     def _show_page(self, page: Page) -> None:
-        on_page = {key.name for key in page.keys()}
+        on_page = {key.name for key in page.key_specs()}
         for name, button in self._buttons.items():
             if name not in on_page and not button.isHidden():
                 button.hide()
@@ -306,7 +323,8 @@ class OnScreenKeyboard(QWidget):
     def _set_shift(self, state: ShiftState) -> None:
         self._shift = state
         shift = self._buttons[Action.SHIFT.value]
-        shift.setChecked(state is not ShiftState.OFF)
+        if shift.isChecked() != (state is not ShiftState.OFF):
+            shift.setChecked(state is not ShiftState.OFF)
         locked = state is ShiftState.LOCKED
         _set_text(shift, SHIFT_LOCKED_LABEL if locked else self._specs[Action.SHIFT.value].label)
         if shift.property("shiftState") != state.value:

@@ -54,7 +54,9 @@ class KeySpec:
     @property
     def cased(self) -> bool:
         """A single letter whose case follows shift (a, ñ, á ...); endings and symbols are not."""
-        return self.action is None and len(self.text) == 1 and self.text.lower() != self.text.upper()
+        return (
+            self.action is None and len(self.text) == 1 and self.text.lower() != self.text.upper()
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +67,7 @@ class Page:
     max_width: int = 1400  # px of keys at most; wider screens centre the keys (reach)
     large: bool = False  # bigger labels (the numeric keypad)
 
-    def keys(self) -> tuple[KeySpec, ...]:
+    def key_specs(self) -> tuple[KeySpec, ...]:
         return tuple(key for row in self.rows for key in row if not key.is_gap)
 
 
@@ -78,7 +80,7 @@ def _gap(width: float) -> KeySpec:
 
 
 SHIFT = KeySpec("⇧ Mayús", action=Action.SHIFT, width=1.5)
-SHIFT_LOCKED_LABEL = "⇪ MAYÚS"  # the same key while caps lock is on
+SHIFT_LOCKED_LABEL = "⇧ MAYÚS"  # the same key while caps lock is on (plus a yellow frame)
 BACKSPACE = KeySpec("⌫ Borrar", action=Action.BACKSPACE, width=1.5)
 SPACE = KeySpec("espacio", " ", Action.SPACE, width=3.0)
 SYMBOLS = KeySpec("123", action=Action.SYMBOLS, width=1.5)
@@ -168,7 +170,7 @@ def all_keys() -> dict[str, KeySpec]:
     """One spec per key name over every page (the first one seen gives the label)."""
     keys: dict[str, KeySpec] = {}
     for page in PAGES.values():
-        for key in page.keys():
+        for key in page.key_specs():
             keys.setdefault(key.name, key)
     return keys
 
@@ -177,11 +179,11 @@ def check_layouts() -> None:
     """Raise ValueError when a page repeats a key or two pages disagree about a key."""
     seen: dict[str, KeySpec] = {}
     for page in PAGES.values():
-        names = [key.name for key in page.keys()]
+        names = [key.name for key in page.key_specs()]
         duplicates = {name for name in names if names.count(name) > 1}
         if duplicates:
             raise ValueError(f"page {page.name} repeats keys {sorted(duplicates)}")
-        for key in page.keys():
+        for key in page.key_specs():
             first = seen.setdefault(key.name, key)
             if (first.label, first.text, first.action) != (key.label, key.text, key.action):
                 raise ValueError(f"key {key.name!r} differs between pages")

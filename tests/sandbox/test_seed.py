@@ -32,7 +32,14 @@ from kiosk.sandbox.demo import (
     FEE_CENTS,
     apply_demo_data,
 )
-from kiosk.sandbox.seed import BOLETA_DAYS, BOLETAS_PER_BANK, SeedSummary, seed_database
+from kiosk.sandbox.seed import (
+    BOLETA_DAYS,
+    BOLETAS_PER_BANK,
+    SeedSummary,
+    seed_database,
+    years_after,
+    years_before,
+)
 
 ANCHOR = date(2026, 3, 1)
 SEED = 7
@@ -150,6 +157,16 @@ def test_a_large_population_seeded_on_a_leap_day() -> None:
     for dpi, day in conn.execute("SELECT dpi, sentenced_on FROM criminal_records"):
         assert age_on(births[dpi], date.fromisoformat(day)) >= 18
         assert date.fromisoformat(day) < anchor
+
+
+@pytest.mark.parametrize(
+    ("born", "day"),
+    [(date(2000, 2, 29), date(2018, 3, 1)), (date(2000, 2, 28), date(2018, 2, 28))],
+)
+def test_the_eighteenth_birthday_of_a_leap_day_baby(born: date, day: date) -> None:
+    assert years_after(born, 18) == day
+    assert age_on(born, day) == 18 and age_on(born, day - timedelta(days=1)) == 17
+    assert years_before(date(2028, 2, 29), 1) == date(2027, 2, 28)
 
 
 def test_names_sex_and_review(db: sqlite3.Connection) -> None:
