@@ -62,9 +62,12 @@ async def _main(
     windowed: bool,
     quit_after_start: bool,
 ) -> int:
+    # Quitting is asked through this event, never by stopping Qt's loop directly: the loop must
+    # keep running while the client closes its connections and the window goes away.
     closed = asyncio.Event()
+    app.setQuitOnLastWindowClosed(False)
     app.aboutToQuit.connect(closed.set)
-    _quit_on_signals(app)
+    _quit_on_signals(app, closed)
     client = PortalClient(
         endpoint.url,
         kiosk_id=settings.kiosk.id,
@@ -75,7 +78,7 @@ async def _main(
     )
     window = StartWindow(client)
     if quit_after_start:
-        window.painted.connect(lambda: QTimer.singleShot(0, app.quit))
+        window.painted.connect(lambda: QTimer.singleShot(0, closed.set))
     if windowed or settings.kiosk.mode is Mode.DESK:
         window.resize(1280, 800)
         window.show()
@@ -91,10 +94,10 @@ async def _main(
     return 0
 
 
-def _quit_on_signals(app: QApplication) -> None:
+def _quit_on_signals(app: QApplication, closed: asyncio.Event) -> None:
     """SIGTERM/SIGINT/SIGHUP end the app cleanly (and so stop the sandbox child)."""
     for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
-        signal.signal(signum, lambda *_: app.quit())
+        signal.signal(signum, lambda *_: closed.set())
     # Python runs signal handlers only between bytecodes; a light timer gives it the chance
     # while Qt's C++ loop is waiting.
     ticker = QTimer(app)
