@@ -189,7 +189,8 @@ def create_test_boleta(
     """The bank simulator: a new unused boleta, for trying the flow with fresh data."""
     day = paid_on or now().date()
     while True:
-        number = "".join(secrets.choice("0123456789") for _ in range(BOLETA_NUMBER_DIGITS[bank.value]))
+        digits = BOLETA_NUMBER_DIGITS[bank.value]
+        number = "".join(secrets.choice("0123456789") for _ in range(digits))
         number = "9" + number[1:]  # simulator boletas start with 9: easy to tell apart
         taken = conn.execute(
             "SELECT 1 FROM boletas WHERE bank = ? AND number = ?", (bank.value, number)
