@@ -48,6 +48,9 @@ $(STAMP): pyproject.toml
 sandbox: system-deps $(STAMP)
 	$(BIN)/kiosk sandbox $(ARGS)
 
+screenshots: system-deps $(STAMP)
+	QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1920x1080x24" $(BIN)/python scripts/screenshots.py --out screenshots
+
 openapi: $(STAMP)
 	$(BIN)/kiosk openapi > docs/openapi.json
 

@@ -13,11 +13,16 @@ import qasync
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from kiosk import logs
+from kiosk import i18n, logs
 from kiosk.config import Mode, Settings
 from kiosk.embedded_portal import EmbeddedPortal, EmbeddedPortalError, PortalEndpoint
+from kiosk.flows.actions import portal_actions
 from kiosk.portal.client import PortalClient
-from kiosk.ui.start_window import StartWindow
+from kiosk.portal.models import ServiceStatus
+from kiosk.session import Session
+from kiosk.ui import errors
+from kiosk.ui.kiosk_ui import KioskUi
+from kiosk.ui.paint_tap import PaintTap
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +73,7 @@ async def _main(
     app.setQuitOnLastWindowClosed(False)
     app.aboutToQuit.connect(closed.set)
     _quit_on_signals(app, closed)
+    i18n.set_language(settings.kiosk.language)
     client = PortalClient(
         endpoint.url,
         kiosk_id=settings.kiosk.id,
@@ -76,21 +82,32 @@ async def _main(
         read_timeout=settings.portal.read_timeout,
         retries=settings.portal.retries,
     )
-    window = StartWindow(client)
+    session = Session()
+
+    async def catalog() -> list[ServiceStatus]:
+        return (await client.services()).services
+
+    ui = KioskUi(app, settings, session, portal_actions(client), load_catalog=catalog)
+    ui.quit_requested.connect(closed.set)
+    errors.install(ui.show_crash)
+    shell = ui.shell
     if quit_after_start:
-        window.painted.connect(lambda: QTimer.singleShot(0, closed.set))
+        painted = PaintTap(shell, lambda: QTimer.singleShot(0, closed.set))
+        shell.installEventFilter(painted)
     if windowed or settings.kiosk.mode is Mode.DESK:
-        window.resize(1280, 800)
-        window.show()
+        shell.resize(1280, 800)
+        shell.show()
     else:
-        window.showFullScreen()
-    refresh = asyncio.ensure_future(window.refresh())
+        shell.showFullScreen()
     try:
         await closed.wait()
     finally:
-        refresh.cancel()
+        errors.uninstall()
+        await ui.shutdown()
+        session.reset()
         await client.aclose()
-        window.deleteLater()
+        shell.hide()
+        shell.deleteLater()
     return 0
 
 

@@ -66,7 +66,7 @@ ACCOUNT = Flow(
                     FieldKind.DPI,
                     _("Número de DPI"),
                     hint=_(
-                        "Son los 13 dígitos que aparecen en su DPI, por ejemplo 2456 78901 0101."
+                        "Son los 13 dígitos que aparecen en su DPI, por ejemplo 2456 78905 0101."
                     ),
                 ),
             ),

@@ -94,7 +94,6 @@ EMAIL_ENDINGS = (
     KeySpec("@outlook.com", "@outlook.com", width=2.6),
     KeySpec(".com", ".com", width=1.3),
     KeySpec(".gt", ".gt", width=1.0),
-    KeySpec(".com.gt", ".com.gt", width=1.8),
 )
 
 TEXT_PAGE = Page(

@@ -289,14 +289,14 @@ def test_email_mode_types_whole_endings(qtbot: QtBot, host: Host) -> None:
     assert host.edit.text() == "juan.p_1@gmail.com"
     assert len(edited) == len("@gmail.com")  # one key per character, like a barcode scanner
     host.edit.clear()
-    tap(qtbot, host.keyboard, "a", "-", "b", "@", "o", "j", ".com.gt")
+    tap(qtbot, host.keyboard, "a", "-", "b", "@", "o", "j", ".com", ".gt")
     assert host.edit.text() == "a-b@oj.com.gt"
 
 
 def test_email_mode_has_the_endings_and_no_space_or_accents(host: Host) -> None:
     host.keyboard.set_mode(KeyboardMode.EMAIL)
     names = {b.objectName() for b in visible_keys(host.keyboard)}
-    endings = {"@gmail.com", "@hotmail.com", "@yahoo.com", "@outlook.com", ".com", ".gt", ".com.gt"}
+    endings = {"@gmail.com", "@hotmail.com", "@yahoo.com", "@outlook.com", ".com", ".gt"}
     assert {f"key.{e}" for e in endings} | {"key.@", "key..", "key.-", "key._"} <= names
     assert not names & {"key.space", "key.ñ", "key.á", "key.é"}
 
@@ -381,7 +381,7 @@ def test_object_names_are_stable(host: Host) -> None:
     assert keyboard.objectName() == "keyboard"
     for name in ("a", "ñ", "á", "ü", "@", "@gmail.com", "1", "shift", "backspace", "space"):
         assert keyboard.button(name) is key(keyboard, name)
-    for name in ("symbols", "letters", ".com.gt", "-", "_", "'"):
+    for name in ("symbols", "letters", ".com", "-", "_", "'"):
         key(keyboard, name)
     tap_names = {b.objectName() for b in keyboard.findChildren(QPushButton)}
     assert len(tap_names) == len(keyboard.findChildren(QPushButton))  # one button per name

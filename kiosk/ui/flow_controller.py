@@ -1,0 +1,174 @@
+"""Drives one FlowRun on screen: builds the generic screen for each step, turns the shell's
+Continuar/Atrás into engine calls, and runs action steps as operations (busy, typed errors mapped
+to a message, a retry with the same Idempotency-Key)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import date
+
+from PySide6.QtCore import QObject, Signal
+
+from kiosk.flows.actions import Action
+from kiosk.flows.engine import FlowRun
+from kiosk.flows.model import (
+    ActionStep,
+    ConfirmationStep,
+    FieldError,
+    Flow,
+    InfoStep,
+    QuestionStep,
+    ReviewStep,
+)
+from kiosk.i18n import tr
+from kiosk.portal.errors import PortalError
+from kiosk.ui import messages
+from kiosk.ui.screens.base import Screen
+from kiosk.ui.screens.question import QuestionScreen
+from kiosk.ui.screens.steps import OperationScreen, ReviewScreen, TextScreen
+
+log = logging.getLogger(__name__)
+
+
+class FlowController(QObject):
+    show = Signal(object)  # the Screen to display now
+    nav_changed = Signal()  # back/continue availability or labels changed
+    busy_changed = Signal(bool)  # an operation runs: the idle timer pauses
+    done = Signal()  # the visitor finished: the shell resets the session
+
+    def __init__(self, flow: Flow, actions: dict[str, Action], *, today: date) -> None:
+        super().__init__()
+        self.flow = flow
+        self.actions = actions
+        self.run = FlowRun(flow, today=today)
+        self.screen: Screen | None = None
+        self._task: asyncio.Task[None] | None = None
+        self._acting = False  # an action is in flight (cleared before the task itself ends)
+
+    # --- what the shell shows -----------------------------------------------------------------
+
+    @property
+    def can_go_back(self) -> bool:
+        return self.run.can_go_back and not self.running and not self.run.finished
+
+    @property
+    def primary_label(self) -> str | None:
+        step = self.run.current
+        if isinstance(step, ActionStep):
+            return None  # the operation screen has its own "Intentar de nuevo"
+        if isinstance(step, ConfirmationStep):
+            return tr("Terminar")
+        if isinstance(step, ReviewStep):
+            return tr("Confirmar y enviar")
+        return tr("Continuar")
+
+    @property
+    def running(self) -> bool:
+        return self._acting
+
+    def start(self) -> None:
+        self.render()
+
+    def render(self) -> None:
+        step = self.run.current
+        screen: Screen
+        if isinstance(step, QuestionStep):
+            screen = QuestionScreen(self.flow.id, step, dict(self.run.raw), self._progress())
+        elif isinstance(step, ReviewStep):
+            screen = ReviewScreen(self.flow.id, step.id, step.title, self.run.review_items())
+        elif isinstance(step, ActionStep):
+            operation = OperationScreen(self.flow.id, step.id, tr(step.busy_text))
+            screen = operation
+        elif isinstance(step, InfoStep | ConfirmationStep):
+            screen = TextScreen(f"{self.flow.id}.{step.id}", step.title, self.run.body())
+        else:  # pragma: no cover - every step kind is handled above
+            raise TypeError(type(step).__name__)
+        screen.navigate.connect(self._on_screen_intent)
+        self.screen = screen
+        self.show.emit(screen)
+        self.nav_changed.emit()
+        if isinstance(step, ActionStep):
+            self._start_action(step)
+
+    def _progress(self) -> str:
+        number, total = self.run.progress()
+        return tr("Paso {n} de {m}", n=number, m=total) if total > 1 else ""
+
+    # --- the visitor's intents -----------------------------------------------------------------
+
+    def continue_(self) -> list[FieldError]:
+        step = self.run.current
+        if self.running:
+            return []
+        if isinstance(step, ConfirmationStep):
+            self.done.emit()
+            return []
+        values = self.screen.values() if isinstance(self.screen, QuestionScreen) else {}
+        errors = self.run.submit(values)
+        if errors and isinstance(self.screen, QuestionScreen):
+            self.screen.show_errors(errors)
+            return errors
+        self.render()
+        return []
+
+    def back(self) -> None:
+        if self.can_go_back and self.run.back():
+            self.render()
+
+    def _on_screen_intent(self, intent: str) -> None:
+        if intent == "continue":
+            self.continue_()
+        elif intent == "retry":
+            step = self.run.current
+            if isinstance(step, ActionStep):
+                self._start_action(step)
+        elif intent.startswith("change:"):
+            self.run.change(intent.removeprefix("change:"))
+            self.render()
+
+    # --- operations ------------------------------------------------------------------------
+
+    def _start_action(self, step: ActionStep) -> None:
+        if self.running:
+            return  # a double tap never sends twice
+        action = self.actions.get(step.action)
+        if action is None:
+            raise LookupError(f"no action {step.action!r} for flow {self.flow.id}")
+        if isinstance(self.screen, OperationScreen):
+            self.screen.show_running()
+        self.busy_changed.emit(True)
+        self.nav_changed.emit()
+        key = self.run.action_key(step.id)
+        self._acting = True
+        self._task = asyncio.ensure_future(self._run_action(action, key))
+
+    async def _run_action(self, action: Action, key: str) -> None:
+        try:
+            result = await action(self.run.submitted_answers(), key)
+        except PortalError as error:
+            self._acting = False
+            log.info("action failed", extra={"flow": self.flow.id, "error": type(error).__name__})
+            self.run.fail_action()
+            message = messages.for_error(error)
+            if isinstance(self.screen, OperationScreen):
+                self.screen.show_failure(message.text, can_retry=message.can_retry)
+            self.nav_changed.emit()  # "Atrás" leads back to the answers to change them
+        else:
+            self._acting = False
+            self.run.complete_action(result)
+            self.render()
+        finally:
+            self._acting = False
+            self.busy_changed.emit(False)
+
+    def capture(self) -> None:
+        """Keep what is typed on the current screen (before it is rebuilt, e.g. new language)."""
+        if isinstance(self.screen, QuestionScreen):
+            self.run.raw.update(self.screen.values())
+
+    def cancel(self) -> None:
+        """Stop whatever runs (the session is being reset) and forget the answers."""
+        if self._task is not None and not self._task.done():
+            self._task.cancel()
+        self.run.reset()

@@ -1,0 +1,286 @@
+"""Wires the shell to everything a visitor's session touches: home and services, flows, idle
+wipe, lockdown and staff exit, accessibility, language, and the one place errors end up.
+
+It owns navigation decisions; screens and widgets stay dumb (ARCHITECTURE.md rules 3, 4, 7).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication
+
+from kiosk import i18n
+from kiosk.config import Mode, Settings
+from kiosk.flows.actions import Action
+from kiosk.flows.registry import FLOWS
+from kiosk.i18n import tr
+from kiosk.portal.catalog import SERVICES
+from kiosk.portal.errors import PortalError
+from kiosk.portal.models import ServiceStatus
+from kiosk.session import Session
+from kiosk.ui.flow_controller import FlowController
+from kiosk.ui.home_catalog import all_tiles
+from kiosk.ui.idle import IdleMonitor
+from kiosk.ui.lockdown import CloseGuard, Lockdown, StaffExit
+from kiosk.ui.overlays import IdleOverlay, MessageOverlay, PinOverlay
+from kiosk.ui.screens.home import HomeScreen
+from kiosk.ui.screens.steps import ServiceInfoScreen
+from kiosk.ui.shell import ShellWindow, clear_clipboard
+from kiosk.ui.theme import apply_theme
+
+log = logging.getLogger(__name__)
+
+
+class KioskUi(QObject):
+    quit_requested = Signal()  # staff exit granted
+
+    def __init__(
+        self,
+        app: QApplication,
+        settings: Settings,
+        session: Session,
+        actions: dict[str, Action],
+        load_catalog: Callable[[], object] | None = None,
+        idle_ms: tuple[int, int] | None = None,
+    ) -> None:
+        super().__init__()
+        self.app = app
+        self.settings = settings
+        self.session = session
+        self.actions = actions
+        self._load_catalog = load_catalog
+        self.catalog: list[ServiceStatus] | None = None
+        self.flow: FlowController | None = None
+        self._tasks: set[asyncio.Task[None]] = set()
+
+        self.shell = ShellWindow()
+        self.kiosk_mode = settings.kiosk.mode is Mode.KIOSK
+        idle, countdown = idle_ms or (
+            settings.idle.timeout_seconds * 1000,
+            settings.idle.countdown_seconds * 1000,
+        )
+        self.idle = IdleMonitor(idle, countdown)
+        self.idle_overlay = IdleOverlay(self.shell, max(1, countdown // 1000))
+        self.pin_overlay = PinOverlay(self.shell)
+        self.message_overlay = MessageOverlay(self.shell)
+        self.staff_exit = StaffExit(settings.staff.pin_hash)
+        self.staff_exit.attach(self.shell.logo)
+        self.close_guard = CloseGuard(self.shell)
+        self.lockdown = Lockdown()
+        if self.kiosk_mode:
+            self.lockdown.install(app)
+        else:
+            self.close_guard.allow_close()
+        self._wire()
+        apply_theme(app, large_text=False, high_contrast=False)
+        self.session.on_reset(self._wipe_widgets)
+        self.go_home()
+        self.idle.start()
+
+    def _wire(self) -> None:
+        shell = self.shell
+        shell.home_requested.connect(self.go_home)
+        shell.finish_requested.connect(lambda: self.reset_session("finish"))
+        shell.continue_requested.connect(self._continue)
+        shell.back_requested.connect(self._back)
+        shell.accessibility_changed.connect(self._accessibility)
+        shell.language_changed.connect(self._language)
+        shell.keyboard.key_pressed.connect(self.idle.activity)
+        self.idle.warn.connect(self._idle_warn)
+        self.idle.countdown.connect(self.idle_overlay.set_seconds)
+        self.idle.expired.connect(lambda: self.reset_session("idle"))
+        self.idle.resumed.connect(self.idle_overlay.hide)
+        self.idle_overlay.keep_alive.connect(self.idle.keep_alive)
+        self.idle_overlay.finish.connect(lambda: self.reset_session("finish"))
+        self.staff_exit.requested.connect(self._ask_pin)
+        self.staff_exit.granted.connect(self._staff_granted)
+        self.staff_exit.denied.connect(self.pin_overlay.show_error)
+        self.staff_exit.locked_out.connect(
+            lambda seconds: self.pin_overlay.show_error(StaffExit.lockout_message(seconds))
+        )
+        self.pin_overlay.submitted.connect(self._pin_submitted)
+        self.pin_overlay.cancelled.connect(self.pin_overlay.hide)
+        self.message_overlay.primary_clicked.connect(self.message_overlay.hide)
+
+    # --- navigation ----------------------------------------------------------------------
+
+    def go_home(self) -> None:
+        if self.flow is not None:
+            self.flow.cancel()
+            self.flow = None
+        home = HomeScreen(columns=3 if self.shell.width() < 1600 else 4)
+        home.navigate.connect(self.open_service)
+        home.set_catalog(self.catalog) if self.catalog is not None else None
+        self.shell.show_screen(home)
+        self.shell.set_nav(back=False, primary=None)
+        self.refresh_catalog()
+
+    def open_service(self, service_id: str) -> None:
+        tile = next(tile for tile in all_tiles() if tile.service == service_id)
+        status = next((s for s in self.catalog or [] if s.id == service_id), None)
+        name = tr(tile.label)
+        if status is not None and not status.available:
+            body = tr(
+                "El portal indica que este servicio no está disponible ahora: {reason} "
+                "Intente más tarde o pida ayuda en ventanilla.",
+                reason=status.reason or "",
+            )
+            self._show_info(service_id, name, body)
+            return
+        if tile.flow is None:
+            body = tr(
+                "Este servicio todavía no se puede hacer en este quiosco. Puede hacerlo en el "
+                "Portal de Servicios Electrónicos del Organismo Judicial desde cualquier "
+                "computadora, o pedir ayuda en la ventanilla de atención."
+            )
+            self._show_info(service_id, name, body)
+            return
+        self.start_flow(tile.flow)
+
+    def _show_info(self, service_id: str, title: str, body: str) -> None:
+        screen = ServiceInfoScreen(service_id, title, body)
+        screen.navigate.connect(lambda _intent: self.go_home())
+        self.shell.show_screen(screen)
+        self.shell.set_nav(back=False, primary=None)
+
+    def start_flow(self, flow_id: str) -> None:
+        controller = FlowController(FLOWS[flow_id], self.actions, today=date.today())
+        controller.show.connect(self.shell.show_screen)
+        controller.nav_changed.connect(self._sync_nav)
+        controller.busy_changed.connect(self._busy)
+        controller.done.connect(lambda: self.reset_session("done"))
+        self.flow = controller
+        controller.start()
+
+    def _sync_nav(self) -> None:
+        if self.flow is not None:
+            self.shell.set_nav(back=self.flow.can_go_back, primary=self.flow.primary_label)
+
+    def _continue(self) -> None:
+        if self.flow is not None:
+            self.flow.continue_()
+
+    def _back(self) -> None:
+        if self.flow is not None:
+            self.flow.back()
+
+    def _busy(self, busy: bool) -> None:
+        # A running operation pauses the idle timer: nobody is wiped while the portal answers.
+        (self.idle.pause if busy else self.idle.resume)()
+        self.shell.set_busy(busy)
+
+    # --- session -------------------------------------------------------------------------
+
+    def reset_session(self, reason: str) -> None:
+        """Idle timeout, "Terminar", the end of a flow, a crash: wipe everything, go home."""
+        log.info("session reset", extra={"event": reason})
+        self.idle_overlay.hide()
+        self.pin_overlay.hide()
+        if self.flow is not None:
+            self.flow.cancel()
+            self.flow = None
+        self.session.reset()  # answers, token, temp files, then _wipe_widgets
+        self.shell.reset_accessibility()
+        if i18n.current_language() != self.settings.kiosk.language:
+            self._language(self.settings.kiosk.language)
+        self.go_home()
+        self.idle.start()
+
+    def _wipe_widgets(self) -> None:
+        if self.shell.current_screen is not None:
+            self.shell.current_screen.clear()
+        clear_clipboard()
+
+    # --- idle ----------------------------------------------------------------------------
+
+    def _idle_warn(self, seconds: int) -> None:
+        if isinstance(self.shell.current_screen, HomeScreen):
+            # nothing personal on the home screen: just freshen it without asking
+            self.reset_session("idle-home")
+            return
+        self.idle_overlay.set_seconds(seconds)
+        self.idle_overlay.show_over()
+
+    # --- staff exit ----------------------------------------------------------------------
+
+    def _ask_pin(self) -> None:
+        self.pin_overlay.clear()
+        self.pin_overlay.show_over()
+
+    def _pin_submitted(self, pin: str) -> None:
+        if not self.staff_exit.check(pin):  # denied / locked_out say why
+            self.pin_overlay.clear()
+
+    def _staff_granted(self) -> None:
+        log.info("staff exit", extra={"event": "staff-exit"})
+        self.pin_overlay.hide()
+        self.session.reset()
+        self.close_guard.allow_close()
+        self.quit_requested.emit()
+
+    # --- look and language ---------------------------------------------------------------
+
+    def _accessibility(self, large_text: bool, high_contrast: bool) -> None:
+        apply_theme(self.app, large_text=large_text, high_contrast=high_contrast)
+
+    def _language(self, code: str) -> None:
+        i18n.set_language(code)
+        self.shell.retranslate()
+        if self.flow is not None:
+            self.flow.capture()
+            self.flow.render()  # the same step, the same typed values, new words
+        else:
+            self.go_home()
+
+    # --- the portal's catalog -------------------------------------------------------------
+
+    def refresh_catalog(self) -> None:
+        if self._load_catalog is None:
+            return
+        task = asyncio.ensure_future(self._refresh_catalog())
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _refresh_catalog(self) -> None:
+        assert self._load_catalog is not None
+        try:
+            catalog = await self._load_catalog()  # type: ignore[misc]
+        except PortalError:
+            self.catalog = None
+        else:
+            self.catalog = list(catalog)
+        screen = self.shell.current_screen
+        if isinstance(screen, HomeScreen):
+            screen.set_catalog(self.catalog)
+
+    async def shutdown(self) -> None:
+        """Stop what runs in the background before the client and the window go away."""
+        self.idle.stop()
+        if self.flow is not None:
+            self.flow.cancel()
+        tasks = list(self._tasks)
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+    # --- crashes --------------------------------------------------------------------------
+
+    def show_crash(self) -> None:
+        """The excepthook's friendly screen: no traceback, a reset, and the way forward."""
+        self.reset_session("crash")
+        self.message_overlay.show_message(
+            tr("Algo salió mal"),
+            tr(
+                "Lo sentimos: ocurrió un error y, para proteger sus datos, se borraron. "
+                "Puede empezar de nuevo. Si vuelve a pasar, pida ayuda en ventanilla."
+            ),
+            tr("Empezar de nuevo"),
+        )
+
+    def services_known(self) -> int:
+        return len(SERVICES)

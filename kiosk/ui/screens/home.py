@@ -1,0 +1,156 @@
+"""The home screen: every portal service as a large tile with an icon and words, grouped in
+categories, the most used first. Availability comes from the portal; while the portal is down the
+screen still works and says so."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.i18n import tr
+from kiosk.portal.models import ServiceStatus
+from kiosk.ui.home_catalog import CATEGORIES, FEATURED, Tile
+from kiosk.ui.screens.base import Screen, label
+
+
+def icon(name: str) -> QIcon:
+    path = resources.files("kiosk") / "resources" / "icons" / f"{name}.svg"
+    return QIcon(str(path))
+
+
+class HomeScreen(Screen):
+    """Tiles emit ``navigate(service_id)``; the shell decides what opens."""
+
+    def __init__(self, columns: int = 3) -> None:
+        super().__init__("home")
+        self._tiles: dict[str, TileButton] = {}
+        self._columns = columns
+        self.status = label("", "hint", "label.portal_status")
+        self.status.hide()
+
+        body = QWidget()
+        body.setObjectName("home.body")
+        column = QVBoxLayout(body)
+        column.setSpacing(16)
+        column.addWidget(label("¿Qué necesita hacer hoy?", "heading", "label.heading"))
+        column.addWidget(self.status)
+        featured = QHBoxLayout()
+        featured.setSpacing(16)
+        for tile in FEATURED:
+            featured.addWidget(self._tile(tile, featured=True))
+        column.addLayout(featured)
+        for category in CATEGORIES:
+            column.addSpacing(8)
+            heading = label(category.title, "subheading", f"label.category.{category.id}")
+            heading.setStyleSheet("font-weight: bold;")
+            column.addWidget(heading)
+            grid = QGridLayout()
+            grid.setSpacing(12)
+            for index, tile in enumerate(category.tiles):
+                grid.addWidget(self._tile(tile), index // columns, index % columns)
+            column.addLayout(grid)
+        column.addStretch(1)
+
+        # The shell's content area scrolls (and drags with a finger); no scroll area of our own.
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(body)
+
+    def tile(self, service: str) -> TileButton:
+        return self._tiles[service]
+
+    def _tile(self, tile: Tile, *, featured: bool = False) -> TileButton:
+        widget = TileButton(icon(tile.icon), tr(tile.label), featured=featured)
+        widget.setObjectName(f"tile.{tile.service}")
+        widget.clicked.connect(lambda: self.navigate.emit(tile.service))
+        self._tiles[tile.service] = widget
+        return widget
+
+    def set_catalog(self, services: list[ServiceStatus] | None) -> None:
+        """Mark what the portal says is unavailable; None means the portal did not answer."""
+        if services is None:
+            self.status.setText(
+                tr(
+                    "El portal no responde en este momento. Puede elegir un servicio; "
+                    "le diremos si ya se puede usar."
+                )
+            )
+            self.status.show()
+            return
+        self.status.hide()
+        by_id = {service.id: service for service in services}
+        for service_id, widget in self._tiles.items():
+            status = by_id.get(service_id)
+            unavailable = status is not None and not status.available
+            widget.setProperty("unavailable", unavailable)
+            text = tr(_tile_label(service_id))
+            if unavailable:
+                reason = status.reason if status and status.reason else tr("No disponible ahora")
+                widget.set_text(text, f"{tr('No disponible')}: {reason}")
+            else:
+                widget.set_text(text)
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+
+
+class TileButton(QPushButton):
+    """A tile: an icon and words that wrap onto two lines instead of being cut (a plain
+    QPushButton never wraps). The labels let clicks through to the button."""
+
+    def __init__(self, tile_icon: QIcon, text: str, *, featured: bool) -> None:
+        super().__init__()
+        self.setProperty("role", "tile")
+        self.setProperty("featured", featured)
+        self.setMinimumHeight(150 if featured else 110)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(20, 12, 20, 12)
+        row.setSpacing(18)
+        side = 88 if featured else 64
+        picture = QLabel()
+        picture.setPixmap(tile_icon.pixmap(QSize(side, side)))
+        picture.setFixedSize(side, side)
+        self.words = QLabel()
+        self.words.setWordWrap(True)
+        self.words.setProperty("kind", "tile-text")
+        self.words.setStyleSheet(
+            "color: palette(button-text); background: transparent; font-weight: bold;"
+            + (" font-size: 130%;" if featured else "")
+        )
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: palette(button-text); background: transparent;")
+        self.note.hide()
+        words = QVBoxLayout()
+        words.setSpacing(2)
+        words.addWidget(self.words)
+        words.addWidget(self.note)
+        for part in (picture, self.words, self.note):
+            part.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        row.addWidget(picture)
+        row.addLayout(words, 1)
+        self.set_text(text)
+
+    def set_text(self, text: str, note: str = "") -> None:
+        self.words.setText(text)
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
+        self.setAccessibleName(f"{text}. {note}" if note else text)
+
+
+def _tile_label(service_id: str) -> str:
+    for tile in FEATURED + tuple(t for c in CATEGORIES for t in c.tiles):
+        if tile.service == service_id:
+            return tile.label
+    return service_id

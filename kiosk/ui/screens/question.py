@@ -1,0 +1,173 @@
+"""The generic question screen: renders any QuestionStep of any flow (UX.md: one question per
+screen, the heading is the question, errors summarised at the top, typed values kept)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.flows.model import Field, FieldError, FieldKind, QuestionStep
+from kiosk.i18n import tr
+from kiosk.ui.screens.base import Screen, label
+
+YES_NO = (("si", "Sí"), ("no", "No"))
+
+
+class QuestionScreen(Screen):
+    def __init__(
+        self, flow_id: str, step: QuestionStep, raw: dict[str, str], progress: str
+    ) -> None:
+        super().__init__(f"{flow_id}.{step.id}")
+        self.step = step
+        self._inputs: dict[str, QLineEdit] = {}
+        self._choices: dict[str, QButtonGroup] = {}
+        self._errors: dict[str, QLabel] = {}
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(14)
+        if progress:
+            layout.addWidget(label(progress, "step", "label.step"))
+        layout.addWidget(label(step.title, "heading", "label.heading"))
+        if step.intro:
+            layout.addWidget(label(step.intro, "body", "label.intro"))
+        self.summary = QFrame()
+        self.summary.setObjectName("error-summary")
+        self.summary.setProperty("kind", "error-summary")
+        self.summary_layout = QVBoxLayout(self.summary)
+        self.summary.hide()
+        layout.addWidget(self.summary)
+        for field in step.fields:
+            layout.addWidget(self._field_block(field, raw.get(field.id, "")))
+        layout.addStretch(1)
+
+    # --- building ---------------------------------------------------------------------------
+
+    def _field_block(self, field: Field, value: str) -> QWidget:
+        block = QWidget()
+        column = QVBoxLayout(block)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(6)
+        title = label(field.label, "label", f"label.{field.id}")
+        column.addWidget(title)
+        if field.hint:
+            column.addWidget(label(field.hint, "hint", f"hint.{field.id}"))
+        error = label("", "error", f"error.{field.id}")
+        error.hide()
+        self._errors[field.id] = error
+        column.addWidget(error)
+        if field.kind in (FieldKind.CHOICE, FieldKind.YES_NO):
+            column.addWidget(self._choice(field, value))
+        else:
+            edit = QLineEdit(value)
+            edit.setObjectName(f"field.{field.id}")
+            edit.setProperty("keypad", field.keypad)
+            if field.sensitive:
+                edit.setEchoMode(QLineEdit.EchoMode.Password)
+            if field.max_length:
+                edit.setMaxLength(field.max_length)
+            title.setBuddy(edit)
+            edit.textEdited.connect(lambda _text: self.changed.emit())
+            edit.returnPressed.connect(self._enter)
+            self._inputs[field.id] = edit
+            column.addWidget(edit)
+        return block
+
+    def _choice(self, field: Field, value: str) -> QWidget:
+        box = QWidget()
+        box.setObjectName(f"field.{field.id}")
+        grid = QGridLayout(box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(10)
+        group = QButtonGroup(box)
+        group.setExclusive(True)
+        options = (
+            YES_NO
+            if field.kind is FieldKind.YES_NO
+            else tuple((choice.value, choice.label) for choice in field.choices)
+        )
+        columns = 2 if len(options) <= 4 else 3
+        for index, (option, text) in enumerate(options):
+            button = QPushButton(tr(text))
+            button.setObjectName(f"field.{field.id}.{option}")
+            button.setProperty("role", "choice")
+            button.setProperty("value", option)
+            button.setCheckable(True)
+            button.setMinimumHeight(72)
+            button.setChecked(option == value)
+            button.clicked.connect(self.changed.emit)
+            group.addButton(button)
+            grid.addWidget(button, index // columns, index % columns)
+        self._choices[field.id] = group
+        return box
+
+    # --- the contract -----------------------------------------------------------------------
+
+    def values(self) -> dict[str, str]:
+        values = {field_id: edit.text() for field_id, edit in self._inputs.items()}
+        for field_id, group in self._choices.items():
+            checked = group.checkedButton()
+            values[field_id] = str(checked.property("value")) if checked else ""
+        return values
+
+    def show_errors(self, errors: list[FieldError]) -> None:
+        """The summary at the top lists every problem; each field shows its own; values stay."""
+        while self.summary_layout.count():
+            item = self.summary_layout.takeAt(0)
+            old = item.widget() if item is not None else None
+            if old is not None:
+                old.deleteLater()
+        for field_id, error_label in self._errors.items():
+            error_label.hide()
+            self._mark(field_id, invalid=False)
+        if not errors:
+            self.summary.hide()
+            self.set_error(None)
+            return
+        self.summary_layout.addWidget(label("Revise lo siguiente:", "error-title"))
+        for error in errors:
+            message = tr(error.message)
+            self.summary_layout.addWidget(label(f"• {message}", "error"))
+            if error.field_id in self._errors:
+                self._errors[error.field_id].setText(message)
+                self._errors[error.field_id].show()
+                self._mark(error.field_id, invalid=True)
+        self.summary.show()
+        self.set_error(tr(errors[0].message))
+        first = errors[0].field_id
+        if first in self._inputs:
+            self._inputs[first].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _mark(self, field_id: str, *, invalid: bool) -> None:
+        widget = self._inputs.get(field_id)
+        if widget is not None:
+            widget.setProperty("invalid", invalid)
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+
+    def focus_first(self) -> None:
+        for edit in self._inputs.values():
+            edit.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        self.setFocus()
+
+    def clear(self) -> None:
+        for edit in self._inputs.values():
+            edit.clear()
+        for group in self._choices.values():
+            group.setExclusive(False)
+            for button in group.buttons():
+                button.setChecked(False)
+            group.setExclusive(True)
+
+    def _enter(self) -> None:
+        """Enter in the last field acts as Continuar (physical keyboards, desk clerks)."""
+        self.navigate.emit("continue")

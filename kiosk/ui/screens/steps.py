@@ -1,0 +1,117 @@
+"""Generic screens for the other kinds of flow steps: check your answers, text (info and
+confirmation), an operation in progress or failed, and a service that is not in the kiosk yet."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QProgressBar, QVBoxLayout
+
+from kiosk.flows.engine import ReviewItem
+from kiosk.i18n import tr
+from kiosk.ui.screens.base import Screen, button, label
+
+
+class ReviewScreen(Screen):
+    """Every answer on the visitor's path, each with "Cambiar" (``navigate("change:<id>")``)."""
+
+    def __init__(self, flow_id: str, step_id: str, title: str, items: list[ReviewItem]) -> None:
+        super().__init__(f"{flow_id}.{step_id}")
+        layout = QVBoxLayout(self)
+        layout.setSpacing(14)
+        layout.addWidget(label(title, "heading", "label.heading"))
+        layout.addWidget(label("Revise que todo esté bien antes de continuar.", "body"))
+        card = QFrame()
+        card.setProperty("kind", "card")
+        grid = QGridLayout(card)
+        grid.setHorizontalSpacing(24)
+        grid.setVerticalSpacing(12)
+        for row, item in enumerate(items):
+            grid.addWidget(label(item.label, "label"), row, 0)
+            value = label(item.display, "value", f"value.{item.field_id}")
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+            grid.addWidget(value, row, 1)
+            if item.changeable:
+                change = button("Cambiar", "link", f"action.change.{item.field_id}")
+                change.setAccessibleName(tr("Cambiar {label}", label=tr(item.label)))
+                change.clicked.connect(
+                    lambda _=False, field=item.field_id: self.navigate.emit(f"change:{field}")
+                )
+                grid.addWidget(change, row, 2)
+        grid.setColumnStretch(1, 1)
+        layout.addWidget(card)
+        layout.addStretch(1)
+
+
+class TextScreen(Screen):
+    """Info and confirmation steps: a heading and plain words (and, at the end, a reference)."""
+
+    def __init__(self, name: str, title: str, body: str, *, reference: str = "") -> None:
+        super().__init__(name)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(16)
+        layout.addWidget(label(title, "heading", "label.heading"))
+        if reference:
+            layout.addWidget(label(reference, "code", "label.reference"))
+        text = label("", "body", "label.body")
+        text.setText(body)  # already translated and filled in by the flow
+        layout.addWidget(text)
+        layout.addStretch(1)
+
+
+class OperationScreen(Screen):
+    """An action step: visible progress while it runs; a clear message and a way forward if not."""
+
+    def __init__(self, flow_id: str, step_id: str, busy_text: str) -> None:
+        super().__init__(f"{flow_id}.{step_id}")
+        layout = QVBoxLayout(self)
+        layout.setSpacing(18)
+        self.heading = label(busy_text, "heading", "label.heading")
+        layout.addWidget(self.heading)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("progress")
+        self.progress.setRange(0, 0)  # indeterminate: we cannot know how long the portal takes
+        self.progress.setTextVisible(False)
+        self.progress.setMinimumHeight(24)
+        layout.addWidget(self.progress)
+        self.message = label("", "body", "label.message")
+        self.message.hide()
+        layout.addWidget(self.message)
+        self.retry = button("Intentar de nuevo", "primary", "action.retry")
+        self.retry.clicked.connect(lambda: self.navigate.emit("retry"))
+        self.retry.hide()
+        layout.addWidget(self.retry)
+        layout.addStretch(1)
+
+    def show_running(self) -> None:
+        self.progress.show()
+        self.message.hide()
+        self.retry.hide()
+        self.set_busy(True)
+
+    def show_failure(self, message: str, *, can_retry: bool) -> None:
+        self.set_busy(False)
+        self.progress.hide()
+        self.heading.setText(tr("No se pudo completar"))
+        advice = "" if can_retry else "\n\n" + tr("Toque «Atrás» para revisar y cambiar sus datos.")
+        self.message.setText(message + advice)
+        self.message.show()
+        self.retry.setVisible(can_retry)
+        self.set_error(message)
+
+
+class ServiceInfoScreen(Screen):
+    """A service the kiosk cannot serve now: not built yet, or unavailable at the portal. Honest,
+    with where to go instead; never something that looks like a working flow."""
+
+    def __init__(self, service: str, title: str, body: str) -> None:
+        super().__init__(f"{service}.unavailable")
+        layout = QVBoxLayout(self)
+        layout.setSpacing(16)
+        layout.addWidget(label(title, "heading", "label.heading"))
+        text = label("", "body", "label.body")
+        text.setText(body)
+        layout.addWidget(text)
+        home = button("Volver al inicio", "primary", "action.back_home")
+        home.clicked.connect(lambda: self.navigate.emit("home"))
+        layout.addWidget(home, alignment=Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)

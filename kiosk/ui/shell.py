@@ -1,0 +1,229 @@
+"""The shell: the one window every service lives in. It only frames and navigates: a header (the
+OJ, language, accessibility), the current screen, the Atrás/Continuar bar, the docked on-screen
+keyboard, a footer that always offers "Inicio" and "Terminar y borrar mis datos", and in-window
+overlays. What a screen does is the screen's business; where the visitor goes is the shell's."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLineEdit,
+    QScrollArea,
+    QScroller,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk import i18n
+from kiosk.i18n import tr
+from kiosk.ui.keyboard import KeyboardMode, OnScreenKeyboard
+from kiosk.ui.screens.base import Screen, button, label
+
+log = logging.getLogger(__name__)
+
+
+class ShellWindow(QWidget):
+    home_requested = Signal()
+    finish_requested = Signal()  # "Terminar y borrar mis datos"
+    continue_requested = Signal()
+    back_requested = Signal()
+    accessibility_changed = Signal(bool, bool)  # large text, high contrast
+    language_changed = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("shell")
+        self.setWindowTitle("Organismo Judicial: Servicios Electrónicos")
+        self.large_text = False
+        self.high_contrast = False
+        self.current_screen: Screen | None = None
+
+        self.header = self._build_header()
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("stack")
+        self.content = QScrollArea()
+        self.content.setObjectName("content")
+        self.content.setWidgetResizable(True)
+        self.content.setFrameShape(QFrame.Shape.NoFrame)
+        self.content.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        page = QWidget()
+        page.setObjectName("page")
+        page_layout = QVBoxLayout(page)
+        page_layout.setContentsMargins(40, 24, 40, 24)
+        page_layout.addWidget(self.stack)
+        self.content.setWidget(page)
+        # A finger drags the page like on a phone. Touch only: a mouse-gesture scroller delays
+        # presses and swallows quick clicks on a scrolled page (and the desk's mouse has a wheel).
+        QScroller.grabGesture(self.content.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        self.keyboard = OnScreenKeyboard()
+        self.keyboard.setObjectName("keyboard")
+        self.keyboard.hide()
+        self.footer = self._build_footer()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.content, 1)
+        layout.addWidget(self.keyboard)  # docked: the content above shrinks, never covered
+        layout.addWidget(self.footer)
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
+
+    # --- frame ----------------------------------------------------------------------------
+
+    def _build_header(self) -> QFrame:
+        header = QFrame()
+        header.setObjectName("header")
+        header.setProperty("kind", "header")
+        row = QHBoxLayout(header)
+        row.setContentsMargins(24, 8, 24, 8)
+        row.setSpacing(12)
+        brand = QVBoxLayout()
+        brand.setSpacing(0)
+        self.logo = label("Organismo Judicial", "brand", "label.brand", wrap=False)
+        self.title = label("Servicios Electrónicos", "brand-sub", "label.title", wrap=False)
+        brand.addWidget(self.logo)
+        brand.addWidget(self.title)
+        row.addLayout(brand)
+        row.addStretch(1)
+        # One button switches to the other language, named in that language (as on GOV.UK).
+        self.language_button = button("English", "secondary", "action.language")
+        self.language_button.clicked.connect(self._toggle_language)
+        self.large_button = button("Letra grande", "secondary", "action.large_text")
+        self.large_button.setCheckable(True)
+        self.large_button.clicked.connect(self._toggle_large)
+        self.contrast_button = button("Alto contraste", "secondary", "action.high_contrast")
+        self.contrast_button.setCheckable(True)
+        self.contrast_button.clicked.connect(self._toggle_contrast)
+        for widget in (self.language_button, self.large_button, self.contrast_button):
+            widget.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+            row.addWidget(widget)
+        self._sync_language_button()
+        return header
+
+    def _toggle_language(self) -> None:
+        other = "en" if i18n.current_language() == "es" else "es"
+        self.language_changed.emit(other)
+
+    def _sync_language_button(self) -> None:
+        other = "en" if i18n.current_language() == "es" else "es"
+        self.language_button.setText(i18n.LANGUAGES[other])
+
+    def _build_footer(self) -> QFrame:
+        """One bar at the bottom: "Inicio" and "Terminar y borrar mis datos" always on the left,
+        "Atrás" and the primary "Continuar" always at the same place on the right. One bar, not
+        two, so that the docked keyboard leaves room for the field being typed in."""
+        footer = QFrame()
+        footer.setObjectName("footer")
+        footer.setProperty("kind", "footer")
+        row = QHBoxLayout(footer)
+        row.setContentsMargins(24, 8, 24, 8)
+        row.setSpacing(16)
+        self.home_button = button("Inicio", "secondary", "action.home")
+        self.home_button.clicked.connect(self.home_requested.emit)
+        self.finish_button = button("Terminar y borrar mis datos", "danger", "action.finish")
+        self.finish_button.clicked.connect(self.finish_requested.emit)
+        self.back_button = button("Atrás", "secondary", "action.back")
+        self.back_button.clicked.connect(self.back_requested.emit)
+        self.continue_button = button("Continuar", "primary", "action.continue")
+        self.continue_button.setMinimumWidth(260)
+        self.continue_button.clicked.connect(self.continue_requested.emit)
+        row.addWidget(self.home_button)
+        row.addWidget(self.finish_button)
+        row.addStretch(1)
+        row.addWidget(self.back_button)
+        row.addWidget(self.continue_button)
+        self.back_button.hide()
+        self.continue_button.hide()
+        return footer
+
+    # --- navigation (the shell's alone) ----------------------------------------------------
+
+    def show_screen(self, screen: Screen) -> None:
+        old = self.current_screen
+        self.stack.addWidget(screen)
+        self.stack.setCurrentWidget(screen)
+        self.current_screen = screen
+        if old is not None and old is not screen:
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        self.content.verticalScrollBar().setValue(0)
+        screen.focus_first()
+        self._on_focus_changed(None, QApplication.focusWidget())
+
+    def set_nav(self, *, back: bool, primary: str | None) -> None:
+        """The Atrás/Continuar bar: same place on every screen; hidden where it means nothing."""
+        self.back_button.setVisible(back)
+        self.continue_button.setVisible(primary is not None)
+        if primary is not None:
+            self.continue_button.setText(primary)
+
+    def set_busy(self, busy: bool) -> None:
+        self.back_button.setEnabled(not busy)
+        self.continue_button.setEnabled(not busy)
+        self.setCursor(Qt.CursorShape.BusyCursor if busy else Qt.CursorShape.ArrowCursor)
+
+    # --- keyboard docking ------------------------------------------------------------------
+
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if isinstance(new, QLineEdit) and self.isAncestorOf(new):
+            mode = {"numeric": KeyboardMode.NUMERIC, "email": KeyboardMode.EMAIL}.get(
+                str(new.property("keypad") or "text"), KeyboardMode.TEXT
+            )
+            self.keyboard.set_mode(mode)
+            self.keyboard.show()
+            # once the layout has made room for the keyboard, bring the field into view
+            QTimer.singleShot(0, lambda: self._reveal(new))
+        elif not isinstance(new, QLineEdit) and (
+            new is None or not self.keyboard.isAncestorOf(new)
+        ):
+            self.keyboard.hide()
+
+    def _reveal(self, field: QWidget) -> None:
+        if field.isVisible() and self.isAncestorOf(field):
+            self.content.ensureWidgetVisible(field, 0, 24)
+
+    # --- accessibility and language --------------------------------------------------------
+
+    def _toggle_large(self) -> None:
+        self.large_text = self.large_button.isChecked()
+        self.accessibility_changed.emit(self.large_text, self.high_contrast)
+
+    def _toggle_contrast(self) -> None:
+        self.high_contrast = self.contrast_button.isChecked()
+        self.accessibility_changed.emit(self.large_text, self.high_contrast)
+
+    def retranslate(self) -> None:
+        self._sync_language_button()
+        self.logo.setText(tr("Organismo Judicial"))
+        self.title.setText(tr("Servicios Electrónicos"))
+        self.large_button.setText(tr("Letra grande"))
+        self.contrast_button.setText(tr("Alto contraste"))
+        self.back_button.setText(tr("Atrás"))
+        self.home_button.setText(tr("Inicio"))
+        self.finish_button.setText(tr("Terminar y borrar mis datos"))
+
+    def reset_accessibility(self) -> None:
+        """A new visitor starts with the standard look (the last one's choices are theirs)."""
+        self.large_button.setChecked(False)
+        self.contrast_button.setChecked(False)
+        if self.large_text or self.high_contrast:
+            self.large_text = self.high_contrast = False
+            self.accessibility_changed.emit(False, False)
+
+
+def clear_clipboard() -> None:
+    clipboard = QGuiApplication.clipboard()
+    if clipboard is not None:
+        clipboard.clear()

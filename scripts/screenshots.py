@@ -1,0 +1,169 @@
+"""Render every screen and overlay of the kiosk into PNGs, to look at them as a citizen would.
+
+Run by `make screenshots` under Xvfb (a real X server, real fonts): for each window size
+(1920x1080, 1280x800) and look (normal, large text, high contrast) it walks the home screen, a
+service that is not built yet, the account flow with its error summary, the review, the result,
+and the idle, staff-PIN and crash overlays, plus the English and pseudo-locale home screens.
+The portal is the embedded sandbox, over real HTTP.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import qasync
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QWidget
+
+from kiosk import i18n
+from kiosk.config import load_settings
+from kiosk.embedded_portal import EmbeddedPortal
+from kiosk.flows.actions import portal_actions
+from kiosk.portal.client import PortalClient, new_idempotency_key
+from kiosk.session import Session
+from kiosk.ui.kiosk_ui import KioskUi
+from kiosk.ui.theme import apply_theme
+
+SIZES = {"1920x1080": (1920, 1080), "1280x800": (1280, 800)}
+LOOKS = {"normal": (False, False), "large": (True, False), "contrast": (False, True)}
+
+
+async def settle(ms: int = 60) -> None:
+    # Never processEvents() inside a coroutine: qasync would re-enter the loop. Just yield to it.
+    await asyncio.sleep(ms / 1000)
+
+
+def find(root: QWidget, name: str) -> QWidget:
+    widget = root.findChild(QWidget, name)
+    if widget is None:
+        raise LookupError(name)
+    return widget
+
+
+async def tap(root: QWidget, name: str) -> None:
+    widget = find(root, name)
+    assert isinstance(widget, QPushButton), name
+    QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
+    await settle()
+
+
+async def type_into(root: QWidget, name: str, text: str) -> None:
+    edit = find(root, name)
+    assert isinstance(edit, QLineEdit), name
+    edit.window().activateWindow()
+    edit.setFocus()
+    edit.setText(text)
+    await settle()
+
+
+async def wait_for(condition: Callable[[], bool], timeout: float = 15) -> None:
+    for _ in range(int(timeout / 0.05)):
+        if condition():
+            return
+        await asyncio.sleep(0.05)
+    raise TimeoutError("the kiosk did not get there in time")
+
+
+async def walk(ui: KioskUi, out: Path, prefix: str) -> list[Path]:
+    shell = ui.shell
+    shots: list[Path] = []
+
+    async def shot(name: str) -> None:
+        await settle(150)
+        path = out / f"{prefix}-{name}.png"
+        shell.grab().save(str(path))
+        shots.append(path)
+
+    ui.reset_session("screenshots")
+    await wait_for(lambda: ui.catalog is not None, 10)
+    await settle(200)
+    await shot("01-home")
+    await tap(shell, "tile.fei")
+    await shot("02-not-built")
+    await tap(shell, "action.home")
+    await tap(shell, "tile.cuenta")
+    await type_into(shell, "field.dpi", "2468 1357")
+    await shot("03-account-dpi-keyboard")
+    await tap(shell, "action.continue")
+    await shot("04-account-dpi-error")
+    await type_into(shell, "field.dpi", "3041 88638 1601")
+    await tap(shell, "action.continue")
+    await type_into(shell, "field.birth_date", "15/09/2001")
+    await shot("05-account-birth-date")
+    await tap(shell, "action.continue")
+    await type_into(shell, "field.email", f"ixchel.{new_idempotency_key()[:6]}@ejemplo.gt")
+    await shot("06-account-email-keyboard")
+    await tap(shell, "action.continue")
+    await type_into(shell, "field.password", "mi abuela teje huipiles")
+    await type_into(shell, "field.password_repeat", "mi abuela teje huipiles")
+    await tap(shell, "action.continue")
+    await shot("07-account-review")
+    await tap(shell, "action.continue")
+    await wait_for(lambda: ui.flow is None or not ui.flow.running)
+    await shot("08-account-result")
+    ui.reset_session("screenshots")
+    await tap(shell, "tile.cuenta")
+    ui.idle_overlay.set_seconds(17)
+    ui.idle_overlay.show_over()
+    await shot("09-idle-overlay")
+    ui.reset_session("screenshots")
+    ui.pin_overlay.show_over()
+    await shot("10-staff-pin")
+    ui.pin_overlay.hide()
+    ui.show_crash()
+    await shot("11-crash")
+    ui.message_overlay.hide()
+    return shots
+
+
+async def main(out: Path) -> int:
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    portal = EmbeddedPortal(Path(tempfile.mkdtemp(prefix="shots-sandbox-")), 2026, 60)
+    portal.start()
+    endpoint = portal.wait_ready()
+    settings = load_settings(overrides={"kiosk": {"mode": "desk"}})
+    client = PortalClient(endpoint.url, kiosk_id="GT-SHOTS-0001", kiosk_token=endpoint.device_token)
+
+    async def catalog() -> list[object]:
+        return list((await client.services()).services)
+
+    ui = KioskUi(app, settings, Session(), portal_actions(client), load_catalog=catalog)
+    ui.shell.show()
+    shots: list[Path] = []
+    try:
+        for size_name, (width, height) in SIZES.items():
+            ui.shell.resize(width, height)
+            for look, (large, contrast) in LOOKS.items():
+                apply_theme(app, large_text=large, high_contrast=contrast)
+                shots += await walk(ui, out, f"{size_name}-{look}")
+            apply_theme(app, large_text=False, high_contrast=False)
+            for language in ("en", "xx"):
+                i18n.set_language(language)
+                ui.go_home()
+                await wait_for(lambda: ui.catalog is not None)
+                await settle(200)
+                path = out / f"{size_name}-home-{language}.png"
+                ui.shell.grab().save(str(path))
+                shots.append(path)
+            i18n.set_language("es")
+    finally:
+        await client.aclose()
+        portal.stop()
+    print(f"{len(shots)} capturas en {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=Path("screenshots"))
+    args = parser.parse_args()
+    application = QApplication(sys.argv[:1])
+    sys.exit(qasync.run(main(args.out)))

@@ -1,0 +1,82 @@
+"""UI fixtures: the real kiosk UI (KioskUi) on a qasync loop, talking to the real sandbox."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+import qasync
+from kiosk_driver import Driver
+from PySide6.QtWidgets import QApplication
+
+from kiosk import i18n
+from kiosk.config import load_settings
+from kiosk.embedded_portal import PortalEndpoint
+from kiosk.flows.actions import portal_actions
+from kiosk.portal.client import PortalClient
+from kiosk.session import Session
+from kiosk.ui.kiosk_ui import KioskUi
+
+
+@pytest.fixture
+def qloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
+    loop = qasync.QEventLoop(qapp, already_running=False)
+    asyncio.set_event_loop(loop)
+    yield loop
+    pending = [task for task in asyncio.all_tasks(loop) if not task.done()]
+    for task in pending:
+        task.cancel()
+    if pending:
+        loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+    asyncio.set_event_loop(None)
+    loop.close()
+
+
+@pytest.fixture
+def make_driver(
+    qloop: qasync.QEventLoop, qtbot: Any, sandbox: PortalEndpoint, kiosk_id: str
+) -> Iterator[Callable[..., Driver]]:
+    made: list[tuple[KioskUi, PortalClient]] = []
+
+    def make(
+        *,
+        idle_ms: tuple[int, int] | None = None,
+        settings: dict[str, Any] | None = None,
+        portal_url: str | None = None,
+        catalog: bool = True,
+    ) -> Driver:
+        client = PortalClient(
+            portal_url or sandbox.url,
+            kiosk_id=kiosk_id,
+            kiosk_token=sandbox.device_token,
+            read_timeout=10,
+            retries=0,
+        )
+
+        async def load_catalog() -> list[object]:
+            return list((await client.services()).services)
+
+        config = load_settings(overrides={"kiosk": {"mode": "desk"}, **(settings or {})})
+        ui = KioskUi(
+            QApplication.instance(),  # type: ignore[arg-type]
+            config,
+            Session(),
+            portal_actions(client),
+            load_catalog=load_catalog if catalog else None,
+            idle_ms=idle_ms,
+        )
+        qtbot.addWidget(ui.shell)
+        ui.shell.resize(1280, 800)
+        ui.shell.show()
+        made.append((ui, client))
+        driver = Driver(qloop, ui)
+        driver.settle()
+        return driver
+
+    yield make
+    for ui, client in made:
+        qloop.run_until_complete(ui.shutdown())
+        qloop.run_until_complete(client.aclose())
+    i18n.set_language("es")

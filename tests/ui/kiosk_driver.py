@@ -1,0 +1,74 @@
+"""Drives the kiosk the way a visitor does: by object names, taps and typing."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+
+import qasync
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLineEdit, QPushButton, QScrollArea, QWidget
+
+from kiosk.ui.kiosk_ui import KioskUi
+
+
+class Driver:
+    def __init__(self, loop: qasync.QEventLoop, ui: KioskUi) -> None:
+        self.loop = loop
+        self.ui = ui
+        self.shell = ui.shell
+
+    def find(self, name: str) -> QWidget:
+        widget = self.shell.findChild(QWidget, name)
+        assert widget is not None, f"no widget named {name}"
+        return widget
+
+    def exists(self, name: str) -> bool:
+        return self.shell.findChild(QWidget, name) is not None
+
+    def tap(self, name: str) -> None:
+        widget = self.find(name)
+        assert isinstance(widget, QPushButton), name
+        assert widget.isVisible() and widget.isEnabled(), f"{name} cannot be tapped"
+        self.scroll_to(widget)
+        QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
+        self.settle()
+
+    def scroll_to(self, widget: QWidget) -> None:
+        """What a person does first: scroll until the thing is on screen."""
+        parent = widget.parentWidget()
+        while parent is not None:
+            if isinstance(parent, QScrollArea):
+                parent.ensureWidgetVisible(widget)
+            parent = parent.parentWidget()
+        self.settle(0.02)
+
+    def type(self, name: str, text: str) -> None:
+        edit = self.find(name)
+        assert isinstance(edit, QLineEdit), name
+        edit.setFocus()
+        edit.clear()
+        QTest.keyClicks(edit, text)
+        self.settle()
+
+    def text(self, name: str) -> str:
+        widget = self.find(name)
+        return str(widget.text())  # type: ignore[attr-defined]
+
+    def screen(self) -> str:
+        current = self.shell.current_screen
+        return current.objectName() if current is not None else ""
+
+    def settle(self, seconds: float = 0.05) -> None:
+        self.loop.run_until_complete(asyncio.sleep(seconds))
+
+    def wait(self, condition: Callable[[], bool], timeout: float = 15.0) -> None:
+        async def until() -> None:
+            for _ in range(int(timeout / 0.02)):
+                if condition():
+                    return
+                await asyncio.sleep(0.02)
+            raise AssertionError("the kiosk did not get there in time")
+
+        self.loop.run_until_complete(until())
