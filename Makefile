@@ -7,7 +7,7 @@ BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 ARGS   ?=
 
-.PHONY: run test check lint typecheck imports pytest system-deps venv sandbox openapi screenshots benchmarks clean
+.PHONY: run test check lint typecheck imports pytest system-deps venv sandbox openapi screenshots benchmarks i18n clean
 
 run: system-deps $(STAMP)
 	@if [ -z "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ]; then \
@@ -22,6 +22,10 @@ test: system-deps $(STAMP) lint typecheck imports pytest
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/python -m kiosk.i18n_extract --check
+
+i18n: $(STAMP)
+	$(BIN)/python -m kiosk.i18n_extract
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

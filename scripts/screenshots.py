@@ -21,7 +21,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QWidget
 
-from kiosk import i18n
 from kiosk.config import load_settings
 from kiosk.embedded_portal import EmbeddedPortal
 from kiosk.flows.actions import portal_actions
@@ -146,15 +145,15 @@ async def main(out: Path) -> int:
                 shots += await walk(ui, out, f"{size_name}-{look}")
             apply_theme(app, large_text=False, high_contrast=False)
             for language in ("en", "xx"):
-                i18n.set_language(language)
-                ui.go_home()
+                ui.set_language(language)
                 await wait_for(lambda: ui.catalog is not None)
                 await settle(200)
                 path = out / f"{size_name}-home-{language}.png"
                 ui.shell.grab().save(str(path))
                 shots.append(path)
-            i18n.set_language("es")
+            ui.set_language("es")
     finally:
+        await ui.shutdown()
         await client.aclose()
         portal.stop()
     print(f"{len(shots)} capturas en {out}")

@@ -89,7 +89,7 @@ class KioskUi(QObject):
         shell.continue_requested.connect(self._continue)
         shell.back_requested.connect(self._back)
         shell.accessibility_changed.connect(self._accessibility)
-        shell.language_changed.connect(self._language)
+        shell.language_changed.connect(self.set_language)
         shell.keyboard.key_pressed.connect(self.idle.activity)
         self.idle.warn.connect(self._idle_warn)
         self.idle.countdown.connect(self.idle_overlay.set_seconds)
@@ -187,7 +187,7 @@ class KioskUi(QObject):
         self.session.reset()  # answers, token, temp files, then _wipe_widgets
         self.shell.reset_accessibility()
         if i18n.current_language() != self.settings.kiosk.language:
-            self._language(self.settings.kiosk.language)
+            self.set_language(self.settings.kiosk.language)
         self.go_home()
         self.idle.start()
 
@@ -227,8 +227,10 @@ class KioskUi(QObject):
 
     def _accessibility(self, large_text: bool, high_contrast: bool) -> None:
         apply_theme(self.app, large_text=large_text, high_contrast=high_contrast)
+        if isinstance(self.shell.current_screen, HomeScreen):
+            self.go_home()  # icons are drawn in the new text colour
 
-    def _language(self, code: str) -> None:
+    def set_language(self, code: str) -> None:
         i18n.set_language(code)
         self.shell.retranslate()
         if self.flow is not None:

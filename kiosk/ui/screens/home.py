@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from importlib import resources
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtGui import QPainter, QPalette, QPixmap
+from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
+    QApplication,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -23,10 +25,23 @@ from kiosk.portal.models import ServiceStatus
 from kiosk.ui.home_catalog import CATEGORIES, FEATURED, Tile
 from kiosk.ui.screens.base import Screen, label
 
+ICON_INK = "#0B2E59"  # the colour the SVG files are drawn in
 
-def icon(name: str) -> QIcon:
-    path = resources.files("kiosk") / "resources" / "icons" / f"{name}.svg"
-    return QIcon(str(path))
+
+def icon(name: str, side: int) -> QPixmap:
+    """The tile's icon at its real size, in the theme's text colour (navy on light, yellow on
+    black), so it stays sharp and keeps its contrast in every mode."""
+    svg = (resources.files("kiosk") / "resources" / "icons" / f"{name}.svg").read_text("utf-8")
+    ink = QApplication.palette().color(QPalette.ColorRole.ButtonText).name()
+    renderer = QSvgRenderer(QByteArray(svg.replace(ICON_INK, ink).encode()))
+    ratio = QApplication.instance().devicePixelRatio() if QApplication.instance() else 1.0  # type: ignore[union-attr]
+    pixmap = QPixmap(QSize(int(side * ratio), int(side * ratio)))
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    renderer.render(painter)
+    painter.end()
+    pixmap.setDevicePixelRatio(ratio)
+    return pixmap
 
 
 class HomeScreen(Screen):
@@ -71,7 +86,7 @@ class HomeScreen(Screen):
         return self._tiles[service]
 
     def _tile(self, tile: Tile, *, featured: bool = False) -> TileButton:
-        widget = TileButton(icon(tile.icon), tr(tile.label), featured=featured)
+        widget = TileButton(tile.icon, tr(tile.label), featured=featured)
         widget.setObjectName(f"tile.{tile.service}")
         widget.clicked.connect(lambda: self.navigate.emit(tile.service))
         self._tiles[tile.service] = widget
@@ -108,7 +123,7 @@ class TileButton(QPushButton):
     """A tile: an icon and words that wrap onto two lines instead of being cut (a plain
     QPushButton never wraps). The labels let clicks through to the button."""
 
-    def __init__(self, tile_icon: QIcon, text: str, *, featured: bool) -> None:
+    def __init__(self, icon_name: str, text: str, *, featured: bool) -> None:
         super().__init__()
         self.setProperty("role", "tile")
         self.setProperty("featured", featured)
@@ -119,7 +134,7 @@ class TileButton(QPushButton):
         row.setSpacing(18)
         side = 88 if featured else 64
         picture = QLabel()
-        picture.setPixmap(tile_icon.pixmap(QSize(side, side)))
+        picture.setPixmap(icon(icon_name, side))
         picture.setFixedSize(side, side)
         self.words = QLabel()
         self.words.setWordWrap(True)

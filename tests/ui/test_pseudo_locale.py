@@ -1,0 +1,56 @@
+"""Longer translations must still fit: every screen in the pseudo-locale (about 40 % longer), at
+1280x800 and 1920x1080, in normal and large text, with nothing clipped."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from clipping import clipped
+from PySide6.QtWidgets import QApplication
+
+from kiosk import i18n
+from kiosk.ui.theme import apply_theme
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
+@pytest.mark.parametrize("large", [False, True])
+def test_no_clipped_text_in_the_pseudo_locale(
+    make_driver: Any, size: tuple[int, int], large: bool
+) -> None:
+    kiosk = make_driver()
+    kiosk.shell.resize(*size)
+    apply_theme(QApplication.instance(), large_text=large, high_contrast=False)  # type: ignore[arg-type]
+    i18n.set_language("xx")
+    kiosk.ui.go_home()
+    kiosk.wait(lambda: kiosk.ui.catalog is not None)
+    kiosk.settle(0.1)
+    seen = {"home": clipped(kiosk.shell)}
+    kiosk.tap("tile.fei")
+    seen["not-built"] = clipped(kiosk.shell)
+    kiosk.tap("action.home")
+    kiosk.tap("tile.cuenta")
+    kiosk.tap("action.continue")  # empty: the error summary shows
+    seen["dpi-error"] = clipped(kiosk.shell)
+    kiosk.ui.idle_overlay.set_seconds(20)
+    kiosk.ui.idle_overlay.show_over()
+    kiosk.settle(0.1)
+    seen["idle"] = clipped(kiosk.shell)
+    kiosk.ui.idle_overlay.hide()
+    kiosk.ui.show_crash()
+    kiosk.settle(0.1)
+    seen["crash"] = clipped(kiosk.shell)
+    problems = {screen: found for screen, found in seen.items() if found}
+    apply_theme(QApplication.instance(), large_text=False, high_contrast=False)  # type: ignore[arg-type]
+    assert not problems, problems
+
+
+def test_the_check_sees_clipping(make_driver: Any) -> None:
+    """The checker itself must be able to fail: squeeze the window until text cannot fit."""
+    kiosk = make_driver()
+    i18n.set_language("xx")
+    kiosk.ui.go_home()
+    kiosk.shell.setMinimumSize(1, 1)
+    kiosk.shell.footer.setFixedWidth(300)
+    kiosk.settle(0.1)
+    assert clipped(kiosk.shell)
