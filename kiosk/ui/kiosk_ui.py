@@ -213,7 +213,12 @@ class KioskUi(QObject):
         self.pin_overlay.show_over()
 
     def _pin_submitted(self, pin: str) -> None:
-        if not self.staff_exit.check(pin):  # denied / locked_out say why
+        task = asyncio.ensure_future(self._check_pin(pin))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _check_pin(self, pin: str) -> None:
+        if not await self.staff_exit.check_async(pin):  # denied / locked_out say why
             self.pin_overlay.clear()
 
     def _staff_granted(self) -> None:

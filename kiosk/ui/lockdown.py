@@ -16,6 +16,7 @@ PINs lock the entry for 30 s, the next three for 60 s, then 120 s ... (``locked_
 
 from __future__ import annotations
 
+import asyncio
 import math
 import time
 from collections.abc import Callable
@@ -275,13 +276,28 @@ class StaffExit(QObject):
 
     def check(self, pin: str) -> bool:
         """True (and ``granted``) for the right PIN; wrong ones count toward a lockout."""
+        if not self._may_try():
+            return False
+        return self._conclude(verify_pin(pin, self._pin_hash))
+
+    async def check_async(self, pin: str) -> bool:
+        """As `check`, with the deliberately slow hash off the GUI thread (rule 5: no stall)."""
+        if not self._may_try():
+            return False
+        loop = asyncio.get_running_loop()
+        return self._conclude(await loop.run_in_executor(None, verify_pin, pin, self._pin_hash))
+
+    def _may_try(self) -> bool:
         if not self.enabled:
             return False
         remaining = self.lockout_remaining()
         if remaining:
             self.locked_out.emit(remaining)
             return False
-        if verify_pin(pin, self._pin_hash):
+        return True
+
+    def _conclude(self, right: bool) -> bool:
+        if right:
             self._failures = 0
             self._lockouts = 0
             self.granted.emit()
