@@ -1,1 +1,54 @@
+"""Printing on CUPS through its own client commands (lp, lpstat, cancel), never blocking the loop.
 
+    state = await printer_state(queue, server=server)    # before the visitor commits
+    if not state.ready: show(tr(state.message))          # e.g. no paper: offer the download code
+    outcome = await print_pdf(path, queue=queue, server=server, title="Constancia OJ")
+    show(tr(outcome.message))                            # COMPLETED, PRINTER_PROBLEM, TIMEOUT, ...
+
+``queue`` None or "" is the CUPS default destination; ``server`` None is the machine's own CUPS
+client configuration, else "host:port" or a domain socket path (passed as CUPS_SERVER). Failures of
+the print system itself are ``PrintingError`` with a ``kind`` and the visitor's ``message``.
+"""
+
+from __future__ import annotations
+
+from kiosk.printing.jobs import (
+    DEFAULT_TIMEOUT,
+    DEFAULT_TITLE,
+    cancel,
+    print_pdf,
+    submit,
+    track,
+)
+from kiosk.printing.messages import MESSAGES
+from kiosk.printing.model import (
+    ErrorKind,
+    JobId,
+    JobOutcome,
+    OnProblem,
+    Outcome,
+    PrinterProblem,
+    PrinterState,
+    PrintingError,
+)
+from kiosk.printing.state import default_queue, printer_state
+
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "DEFAULT_TITLE",
+    "MESSAGES",
+    "ErrorKind",
+    "JobId",
+    "JobOutcome",
+    "OnProblem",
+    "Outcome",
+    "PrinterProblem",
+    "PrinterState",
+    "PrintingError",
+    "cancel",
+    "default_queue",
+    "print_pdf",
+    "printer_state",
+    "submit",
+    "track",
+]
