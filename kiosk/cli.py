@@ -18,6 +18,7 @@ SUBCOMMANDS = {
     "sandbox": "el portal de pruebas: API, pago de órdenes, boletas (kiosk sandbox -h)",
     "check-config": "validar la configuración y mostrar los valores efectivos",
     "hash-pin": "crear el hash del PIN del personal para staff.pin_hash",
+    "print-test": "imprimir una constancia de muestra e informar del resultado (técnicos)",
 }
 
 
@@ -35,6 +36,13 @@ def build_parser() -> argparse.ArgumentParser:
     _run_options(parser)
     _run_options(sub.choices["run"])
     _config_options(sub.choices["check-config"])
+    test_print = sub.choices["print-test"]
+    _config_options(test_print)
+    test_print.add_argument("--printer", metavar="COLA", help="cola de CUPS (o printer.queue)")
+    test_print.add_argument("--server", metavar="HOST:PUERTO", help="servidor CUPS (CUPS_SERVER)")
+    test_print.add_argument(
+        "--timeout", type=float, metavar="SEG", help="espera máxima (printer.job_timeout_seconds)"
+    )
     return parser
 
 
@@ -72,6 +80,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "check-config":
         print(settings.model_dump_json(indent=2))
         return 0
+    if command == "print-test":
+        from kiosk import print_test
+
+        queue = args.printer if args.printer is not None else settings.printer.queue
+        timeout = args.timeout or float(settings.printer.job_timeout_seconds)
+        return print_test.main(queue, args.server, timeout)
     from kiosk import app  # Qt is imported only when a window is wanted
 
     return app.run(settings, windowed=args.windowed, quit_after_start=args.quit_after_start)
