@@ -1,9 +1,10 @@
 """``FlowRun``: one visitor walking one flow (answers, back stack, review, actions).
 
 The run keeps every answer ever given, even on a branch the visitor left; only the answers on the
-current path (``path()``) are shown on the review screen and handed to an action. The UI drives
-it: ``submit`` on "Continuar", ``back`` on "Atrás", ``change`` on "Cambiar", and on an
-``ActionStep`` it runs ``pending_action`` then calls ``complete_action`` or ``fail_action``.
+current path (``path()``) are shown on the review screen and handed to an action, together with
+the results of the actions before it on that path. The UI drives it: ``submit`` on "Continuar",
+``back`` on "Atrás", ``change`` on "Cambiar", and on an ``ActionStep`` it runs ``pending_action``
+then calls ``complete_action`` or ``fail_action``.
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ class FlowRun:
         self._visited: set[str] = {self.flow.start}
         self._review_return: str | None = None
         self._failures: dict[str, int] = {}
+        self._result_keys: dict[str, str] = {}  # the action_key each result was obtained with
         self._salt = secrets.token_bytes(16)
 
     def __repr__(self) -> str:  # never the answers: they hold a DPI, an email, a password
@@ -113,8 +115,8 @@ class FlowRun:
         elif isinstance(step, ReviewStep | InfoStep):
             if values:
                 raise ValueError(f"step {step.id!r} takes no values")
-            missing = self._first_unanswered() if isinstance(step, ReviewStep) else None
-            if missing is not None:  # left by "Atrás" in the middle of a change: ask it first
+            missing = self._first_open() if isinstance(step, ReviewStep) else None
+            if missing is not None:  # left by "Atrás" in the middle of a change: do it first
                 self._history.append(step.id)
                 self._review_return = step.id
                 self._current = missing
@@ -122,10 +124,7 @@ class FlowRun:
         else:
             raise FlowStateError(f"step {step.id!r} cannot be submitted")
         self._history.append(step.id)
-        target = self._resolve(step)
-        if self._review_return is not None:
-            target = self._skip_completed(target)
-        self._arrive(target)
+        self._arrive(self._onward(self._resolve(step)))
         return []
 
     def back(self) -> bool:
@@ -150,13 +149,16 @@ class FlowRun:
         self._current = step.id
 
     def complete_action(self, result: object) -> None:
-        """The action succeeded: keep its result and go where it leads. There is no way back."""
+        """The action succeeded: keep its result and go where it leads. After an action that
+        locks there is no way back; after one that does not, "Atrás" and a change go on."""
         step = self._action_step()
+        self._result_keys[step.id] = self.action_key(step.id)
         self.results[step.id] = result
         target = self._resolve(step)
-        self._history.clear()
-        self._review_return = None
-        self._arrive(target)
+        if step.locks:
+            self._history.clear()
+            self._review_return = None
+        self._arrive(self._onward(target))
 
     def fail_action(self) -> None:
         """The action failed: stay, so the UI offers "Intentar de nuevo" (same ``action_key``)."""
@@ -204,25 +206,40 @@ class FlowRun:
         self._current = step_id
         self._visited.add(step_id)
 
-    def _skip_completed(self, target: str) -> str:
-        """After a change, pass over steps already answered (or read) until a new one."""
+    def _onward(self, target: str) -> str:
+        """Where a move forward lands: past an action that does not lock and whose result still
+        holds, and, after a change, past steps already answered (or read) until a new one."""
         for _ in range(len(self.flow.steps)):
             step = self.flow.step(target)
-            done = (isinstance(step, QuestionStep) and self._answered(step)) or (
-                isinstance(step, InfoStep) and step.id in self._visited
-            )
+            done = isinstance(step, ActionStep) and not step.locks and self._result_holds(step)
+            if self._review_return is not None:
+                done = done or (
+                    (isinstance(step, QuestionStep) and self._answered(step))
+                    or (isinstance(step, InfoStep) and step.id in self._visited)
+                )
             if not done:
                 break
             target = self._resolve(step)
         return target
 
-    def _first_unanswered(self) -> str | None:
+    def _first_open(self) -> str | None:
+        """What must happen before the review lets the request go: a question on the path left
+        unanswered, or an action that does not lock whose result no longer holds."""
         for step in self.path():
             if step.id == self._current:
                 return None
             if isinstance(step, QuestionStep) and not self._answered(step):
                 return step.id
+            if isinstance(step, ActionStep) and not step.locks and not self._result_holds(step):
+                return step.id
         return None
+
+    def _result_holds(self, step: ActionStep) -> bool:
+        """The action has a result, obtained with what it would send now."""
+        try:
+            return self._result_keys.get(step.id) == self.action_key(step.id)
+        except ValueError:  # not on the current path
+            return False
 
     # --- the path and what is on it -------------------------------------------------------
 
@@ -264,20 +281,28 @@ class FlowRun:
         ]
 
     def submitted_answers(self) -> Answers:
-        """The answers on the current path: what an action receives."""
-        return {
-            f.id: self.answers[f.id]
-            for step in self.path()
-            if isinstance(step, QuestionStep)
-            for f in step.fields
-            if f.id in self.answers
-        }
+        """What an action receives: the answers on the current path and, under its step id, the
+        result of each action on it that has completed (a session, a payment order; the running
+        action sees its own earlier result, to reuse what it made)."""
+        answers: Answers = {}
+        for step in self.path():
+            if isinstance(step, QuestionStep):
+                answers.update(
+                    (f.id, self.answers[f.id]) for f in step.fields if f.id in self.answers
+                )
+            elif isinstance(step, ActionStep) and step.id in self.results:
+                answers[step.id] = self.results[step.id]
+        return answers
 
     def _locked_step_ids(self) -> set[str]:
-        """Steps before (and including) the last completed action on the path."""
-        ids = [s.id for s in self.path()]
-        done = [i for i, step_id in enumerate(ids) if step_id in self.results]
-        return set(ids[: done[-1] + 1]) if done else set()
+        """Steps before (and including) the last completed action on the path that locks."""
+        path = self.path()
+        done = [
+            i
+            for i, step in enumerate(path)
+            if isinstance(step, ActionStep) and step.locks and step.id in self.results
+        ]
+        return {step.id for step in path[: done[-1] + 1]} if done else set()
 
     def _changeable_step_ids(self) -> set[str]:
         locked = self._locked_step_ids()

@@ -145,13 +145,25 @@ class ReviewStep:
 
 @dataclass(frozen=True)
 class ActionStep:
-    """The UI runs the named async action (the service layer provides it), then branches."""
+    """The UI runs the named async action (the service layer provides it), then branches.
+
+    Its result is kept under the step's id: later actions receive it with the answers, and a
+    confirmation body reads it. ``locks`` says what success means for the answers before it:
+
+    * True (the default): they are final (an account was created, a request sent); the review
+      shows them without "Cambiar" and "Atrás" stops after the action.
+    * False: the action binds none of them (it checks a slip, opens a session, or prepares a
+      payment order it reuses itself). They stay changeable, "Atrás" still leads past it, and
+      the visitor passes it again without a call while what it would send is unchanged; once
+      that changes, it runs again before the review lets the request go.
+    """
 
     id: str
     title: str
     action: str
     next: ActionNext
     busy_text: str = _("Un momento, por favor…")
+    locks: bool = True
 
 
 @dataclass(frozen=True)
@@ -233,6 +245,11 @@ class Flow:
         field_ids = [f.id for s in self.steps if isinstance(s, QuestionStep) for f in s.fields]
         problems += [f"field id {i!r} is used twice" for i in _repeated(field_ids)]
         known = set(step_ids)
+        problems += [  # results are handed to actions under the action's step id
+            f"action step id {step.id!r} is also a field id"
+            for step in self.steps
+            if isinstance(step, ActionStep) and step.id in field_ids
+        ]
         if self.start not in known:
             problems.append(f"start step {self.start!r} does not exist")
         for step in self.steps:

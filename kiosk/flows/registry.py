@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from kiosk.flows.account import ACCOUNT
+from kiosk.flows.criminal_record import CRIMINAL_RECORD
 from kiosk.flows.model import Flow
 
-FLOWS: dict[str, Flow] = {flow.id: flow for flow in (ACCOUNT,)}
+FLOWS: dict[str, Flow] = {flow.id: flow for flow in (ACCOUNT, CRIMINAL_RECORD)}
 
 for _flow in FLOWS.values():
     _flow.validate_graph()

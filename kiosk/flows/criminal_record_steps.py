@@ -1,0 +1,257 @@
+"""Antecedentes Penales: the rules behind its questions and the texts of its screens.
+
+``criminal_record`` declares the flow; this module holds what it is built from: the branch
+functions, the checks on the answers (the account questions reuse the account flow's own steps),
+and the bodies of the info, payment-slip and result screens, which read the actions' results
+(kept under their step ids).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import TypeVar
+
+from kiosk.flows.fields import format_money, validation_today
+from kiosk.flows.model import Answers, FieldError
+from kiosk.flows.text import _
+from kiosk.identity import normalize_digits, validate_birth_date, validate_dpi, validate_email
+from kiosk.portal.models import (
+    BANK_NAMES,
+    CRIMINAL_RECORD_FEE,
+    Bank,
+    CriminalRecordRequest,
+    PaymentOrder,
+    RequestStatus,
+    VisitorSession,
+)
+
+T = TypeVar("T")
+
+# Digits of a boleta number per bank (the portal says the same when a number has the wrong length).
+BOLETA_DIGITS: dict[Bank, int] = {Bank.BANRURAL: 10, Bank.INDUSTRIAL: 8, Bank.GYT: 9}
+MAX_PASSWORD = 128  # what the portal accepts at log-in
+MAX_AMOUNT = Decimal("100000")  # the largest amount the portal's money fields hold
+
+# The action steps whose result is the visitor's session (one per way of having an account).
+SESSION_STEPS = ("log_in", "account_log_in")
+
+
+def result(results: dict[str, object], step_id: str, kind: type[T]) -> T:
+    """The result of ``step_id``, which must be a ``kind`` (a programming error otherwise)."""
+    value = results.get(step_id)
+    if not isinstance(value, kind):
+        raise TypeError(f"step {step_id!r} has no {kind.__name__} result")
+    return value
+
+
+def session_of(answers: Answers) -> VisitorSession | None:
+    """The portal session on the visitor's path (with their account or a new one), if any.
+
+    Read it from what an action or a body receives as answers, never from all results: a
+    session opened on a branch the visitor left is not theirs to use any more.
+    """
+    for step_id in SESSION_STEPS:
+        value = answers.get(step_id)
+        if isinstance(value, VisitorSession):
+            return value
+    return None
+
+
+# --- branches ------------------------------------------------------------------------------------
+
+GUEST = "sin_registro"
+ACCOUNT_HOLDER = "con_cuenta"
+NEW_ACCOUNT = "crear_cuenta"
+BOLETA = "boleta"
+ONLINE = "en_linea"
+
+
+def after_mode(answers: Answers) -> str:
+    return {GUEST: "guest_dpi", ACCOUNT_HOLDER: "login", NEW_ACCOUNT: "dpi"}[str(answers["mode"])]
+
+
+def after_send_email(answers: Answers) -> str:
+    return "delivery_email" if answers["send_email"] else "pay_method"
+
+
+def after_pay_method(answers: Answers) -> str:
+    return "boleta_bank" if answers["pay_method"] == BOLETA else "create_payment_order"
+
+
+def after_submit(answers: Answers, result: object) -> str:
+    if not isinstance(result, CriminalRecordRequest):
+        raise TypeError("submit_request returns a CriminalRecordRequest")
+    return {
+        RequestStatus.ISSUED: "issued",
+        RequestStatus.REGISTERED: "registered",
+        RequestStatus.IN_REVIEW: "in_review",
+    }[result.status]
+
+
+# --- checks on the answers ------------------------------------------------------------------------
+
+
+def plausible_birth_date(value: object, answers: Answers) -> None:
+    if isinstance(value, date):
+        validate_birth_date(value, today=validation_today())
+
+
+def dpi_or_email(value: object, answers: Answers) -> None:
+    text = str(value)
+    if "@" in text:
+        validate_email(text)
+    elif any(char.isalpha() for char in text):
+        raise FieldError(
+            "login",
+            "login_invalid",
+            _(
+                "Escriba su número de DPI (13 dígitos) o su correo electrónico, "
+                "por ejemplo nombre@gmail.com."
+            ),
+        )
+    else:
+        validate_dpi(text)
+
+
+def password_length(value: object, answers: Answers) -> None:
+    if len(str(value)) > MAX_PASSWORD:
+        raise FieldError(
+            "login_password",
+            "password_too_long",
+            _("La contraseña es demasiado larga: revise que la escribió bien."),
+        )
+
+
+def boleta_number(value: object, answers: Answers) -> None:
+    digits = normalize_digits(str(value))
+    if not (digits.isascii() and digits.isdigit()):
+        raise FieldError(
+            "boleta_number", "boleta_number_digits", _("El número de boleta solo lleva números.")
+        )
+    bank = answers.get("boleta_bank")
+    if bank not in set(Bank):
+        return
+    expected = BOLETA_DIGITS[Bank(str(bank))]
+    if len(digits) != expected:
+        raise FieldError(
+            "boleta_number",
+            "boleta_number_length",
+            _(
+                "Las boletas de {bank} tienen {expected} dígitos y usted escribió {typed}: "
+                "revise el número impreso en la boleta."
+            ).format(bank=BANK_NAMES[Bank(str(bank))], expected=expected, typed=len(digits)),
+            {"expected": expected, "typed": len(digits)},
+        )
+
+
+def paid_before_today(value: object, answers: Answers) -> None:
+    if isinstance(value, date) and value > validation_today():
+        raise FieldError(
+            "boleta_paid_on",
+            "date_future",
+            _("La fecha de pago no puede ser posterior a hoy: revise el día y el mes."),
+        )
+
+
+# --- texts of the screens -------------------------------------------------------------------------
+
+
+def about(answers: Answers, results: dict[str, object]) -> str:
+    return _(
+        "La constancia de antecedentes penales dice si usted tiene o no sentencias penales "
+        "registradas en el Organismo Judicial.\n\n"
+        "Cuesta {fee} y es válida por seis meses desde el día en que se emite.\n\n"
+        "Necesita:\n"
+        "• su DPI;\n"
+        "• una boleta pagada en Banrural, Banco Industrial o G&T Continental, "
+        "o pagar en línea desde la banca electrónica de su banco durante el trámite."
+    ).format(fee=format_money(CRIMINAL_RECORD_FEE))
+
+
+def payment_slip(answers: Answers, results: dict[str, object]) -> str:
+    order = result(results, "create_payment_order", PaymentOrder)
+    return _(
+        "Pague {amount} en la banca electrónica o la aplicación de su banco, en el pago de "
+        "servicios del Organismo Judicial, con esta referencia:\n\n"
+        "{reference}\n\n"
+        "La hoja impresa lleva la referencia y un código QR para pagar desde su teléfono. "
+        "La referencia vence el {expires}.\n\n"
+        "Cuando haya pagado, toque «Continuar»: aquí esperamos la confirmación del banco."
+    ).format(
+        amount=format_money(order.amount),
+        reference=order.reference,
+        expires=_when(order.expires_at),
+    )
+
+
+def issued(answers: Answers, results: dict[str, object]) -> str:
+    request = result(results, "submit_request", CriminalRecordRequest)
+    text = _(
+        "Su constancia está lista: dice que usted no registra antecedentes penales. "
+        "Es válida por seis meses.\n\n"
+        "Código de verificación: {code}\n"
+        "Código de descarga: {download_code}\n\n"
+        "Tome la constancia impresa. Con el código de descarga puede volver a imprimirla en "
+        "cualquier quiosco o descargarla del portal del Organismo Judicial: guárdelo y no lo "
+        "comparta."
+    ).format(code=request.certificate_code or "", download_code=request.download_code)
+    email = _email(answers)
+    if request.email_sent and email:
+        text += "\n\n" + _("También se la enviamos a {email}.").format(email=email)
+    return text
+
+
+def registered(answers: Answers, results: dict[str, object]) -> str:
+    request = result(results, "submit_request", CriminalRecordRequest)
+    return _(
+        "El registro del Organismo Judicial tiene anotada a su nombre al menos una sentencia "
+        "penal. Por eso el documento dice «registra antecedentes penales». Tome el documento "
+        "impreso: es el resultado oficial de su solicitud.\n\n"
+        "Si cree que hay un error, o si ya cumplió la pena y quiere saber si el antecedente se "
+        "puede cancelar, acuda a la Unidad de Antecedentes Penales (UNAP) del Organismo "
+        "Judicial con su DPI y este documento. En la ventanilla de atención le dicen dónde "
+        "queda la oficina más cercana.\n\n"
+        "Código de verificación: {code}\n"
+        "Código de descarga: {download_code}"
+    ).format(code=request.certificate_code or "", download_code=request.download_code)
+
+
+def in_review(answers: Answers, results: dict[str, object]) -> str:
+    request = result(results, "submit_request", CriminalRecordRequest)
+    text = _(
+        "Su pago quedó registrado: no tiene que pagar otra vez. Una persona del Organismo "
+        "Judicial revisará su solicitud con cuidado (por ejemplo, cuando otra persona tiene el "
+        "mismo nombre).\n\n"
+        "Referencia: {reference}\n"
+        "Código de descarga: {download_code}"
+    ).format(reference=request.id, download_code=request.download_code)
+    if request.ready_by is not None:
+        text += "\n\n" + _("Estará lista a partir del {day}.").format(
+            day=request.ready_by.strftime("%d/%m/%Y")
+        )
+    text += "\n\n" + _(
+        "Entonces vuelva a cualquier quiosco y use el código de descarga para imprimirla, o "
+        "descárguela del portal del Organismo Judicial. Guarde la hoja impresa con estos códigos."
+    )
+    email = _email(answers)
+    if email:
+        text += "\n\n" + _("Cuando esté lista también se la enviaremos a {email}.").format(
+            email=email
+        )
+    return text
+
+
+def _email(answers: Answers) -> str | None:
+    """Where the portal sends the constancia: the address given, else the account's."""
+    given = answers.get("delivery_email") if answers.get("send_email") is True else None
+    if isinstance(given, str):
+        return given
+    session = session_of(answers)
+    return session.account.email if session is not None else None
+
+
+def _when(moment: datetime) -> str:
+    return _("{day} a las {time}").format(
+        day=moment.strftime("%d/%m/%Y"), time=moment.strftime("%H:%M")
+    )
