@@ -22,7 +22,7 @@ class Category:
 
 
 FEATURED: tuple[Tile, ...] = (
-    Tile("antecedentes-penales", "Antecedentes Penales", "certificate"),
+    Tile("antecedentes-penales", "Antecedentes Penales", "certificate", flow="criminal_record"),
     Tile("verificar-documento", "Verificar un documento", "qr"),
 )
 

@@ -54,5 +54,6 @@ def for_error(error: PortalError) -> VisitorMessage:
     if isinstance(error, PortalRejected):
         # The portal's own words are already a message for the visitor (problem+json detail).
         text = tr(error.detail) if error.detail else tr("El portal no aceptó la solicitud.")
-        return VisitorMessage(text, can_retry=False, field=error.field)
+        # Some refusals pass (a payment not confirmed yet): those may be tried again as they are.
+        return VisitorMessage(text, can_retry=error.transient, field=error.field)
     return VisitorMessage(tr("Algo salió mal. Pida ayuda en ventanilla."), can_retry=False)

@@ -155,12 +155,19 @@ class ShellWindow(QWidget):
         self.stack.addWidget(screen)
         self.stack.setCurrentWidget(screen)
         self.current_screen = screen
-        if old is not None and old is not screen:
+        if old is not None and old is not screen and not old.property("persistent"):
             self.stack.removeWidget(old)
             old.deleteLater()
         self.content.verticalScrollBar().setValue(0)
         screen.focus_first()
         self._on_focus_changed(None, QApplication.focusWidget())
+
+    def forget_screen(self, screen: Screen) -> None:
+        """Drop a kept (persistent) screen, e.g. home after a language or theme change."""
+        if screen is not self.current_screen:
+            self.stack.removeWidget(screen)
+        screen.setProperty("persistent", False)
+        screen.deleteLater()
 
     def set_nav(self, *, back: bool, primary: str | None) -> None:
         """The Atrás/Continuar bar: same place on every screen; hidden where it means nothing."""

@@ -6,9 +6,10 @@ import asyncio
 from collections.abc import Callable
 
 import qasync
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLineEdit, QPushButton, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QScrollArea, QWidget
 
 from kiosk.ui.kiosk_ui import KioskUi
 
@@ -49,7 +50,13 @@ class Driver:
         assert isinstance(edit, QLineEdit), name
         edit.setFocus()
         edit.clear()
-        QTest.keyClicks(edit, text)
+        for char in text:
+            if char.isascii():
+                QTest.keyClick(edit, char)
+            else:  # QTest aborts on non-ASCII keys: send the key event a keyboard would
+                for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                    event = QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char)
+                    QApplication.sendEvent(edit, event)
         self.settle()
 
     def text(self, name: str) -> str:

@@ -50,7 +50,7 @@ class HomeScreen(Screen):
     def __init__(self, columns: int = 3) -> None:
         super().__init__("home")
         self._tiles: dict[str, TileButton] = {}
-        self._columns = columns
+        self.columns = columns
         self.status = label("", "hint", "label.portal_status")
         self.status.hide()
 
