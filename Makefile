@@ -55,6 +55,9 @@ sandbox: system-deps $(STAMP)
 screenshots: system-deps $(STAMP)
 	QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1920x1080x24" $(BIN)/python scripts/screenshots.py --out screenshots
 
+benchmarks: system-deps $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py $(ARGS)
+
 openapi: $(STAMP)
 	$(BIN)/kiosk openapi > docs/openapi.json
 

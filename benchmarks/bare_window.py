@@ -1,0 +1,124 @@
+"""The floor: a bare PySide6 window with five buttons, nothing else (no kiosk import).
+
+    python benchmarks/bare_window.py              show it, quit on its first paint (startup floor)
+    python benchmarks/bare_window.py --rss        the same, and print VmHWM/VmRSS (kB) as JSON
+    python benchmarks/bare_window.py --sessions W N
+        swap in a fresh five-button page with a typed field W times, read RSS, then N more times,
+        read RSS again; print both as JSON (the floor for RSS growth over sessions)
+
+Runs headless (QT_QPA_PLATFORM=offscreen unless already set), at 1280x800 like the kiosk's window.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import sys
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def memory() -> dict[str, int]:
+    """VmHWM (peak) and VmRSS (now) of this process, in kB."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        fields = dict(line.split(":", 1) for line in status if line.startswith(("VmHWM", "VmRSS")))
+    return {name: int(value.split()[0]) for name, value in fields.items()}
+
+
+def page(with_field: bool = False) -> QWidget:
+    widget = QWidget()
+    row = QHBoxLayout(widget)
+    for number in range(1, 6):
+        row.addWidget(QPushButton(f"Botón {number}"))
+    if with_field:
+        row.addWidget(QLineEdit())
+    return widget
+
+
+class FirstPaint(QObject):
+    def __init__(self, callback: object) -> None:
+        super().__init__()
+        self.callback = callback
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self.callback is not None:
+            callback, self.callback = self.callback, None
+            QTimer.singleShot(0, callback)  # type: ignore[arg-type]
+        return False
+
+
+def settle(app: QApplication, rounds: int = 3) -> None:
+    # This process has no asyncio loop, so processEvents is safe here.
+    for _ in range(rounds):
+        app.processEvents()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def sessions(app: QApplication, window: QWidget, stack: QStackedWidget, warmup: int, count: int):
+    def one() -> None:
+        old = stack.currentWidget()
+        new = page(with_field=True)
+        stack.addWidget(new)
+        stack.setCurrentWidget(new)
+        edit = new.findChild(QLineEdit)
+        assert edit is not None
+        edit.setFocus()
+        edit.insert("3041 88638 1601")
+        settle(app)
+        edit.clear()
+        stack.removeWidget(old)
+        old.deleteLater()
+        settle(app)
+
+    for _ in range(warmup):
+        one()
+    gc.collect()
+    before = memory()
+    for _ in range(count):
+        one()
+    gc.collect()
+    after = memory()
+    return {"before": before, "after": after}
+
+
+def main(argv: list[str]) -> int:
+    app = QApplication(sys.argv[:1])
+    window = QWidget()
+    window.setWindowTitle("bare")
+    stack = QStackedWidget()
+    stack.addWidget(page())
+    QVBoxLayout(window).addWidget(stack)
+    window.resize(1280, 800)
+    result: dict[str, object] = {}
+
+    def painted() -> None:
+        if "--rss" in argv:
+            result.update(memory())
+        app.quit()
+
+    tap = FirstPaint(painted)
+    window.installEventFilter(tap)
+    window.show()
+    app.exec()
+    if "--sessions" in argv:
+        at = argv.index("--sessions")
+        result = sessions(app, window, stack, int(argv[at + 1]), int(argv[at + 2]))
+    if result:
+        print(json.dumps(result), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

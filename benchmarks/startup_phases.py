@@ -1,0 +1,67 @@
+"""Where the kiosk's startup goes: runs ``kiosk --windowed --quit-after-start --portal URL`` in this
+process and stamps each phase (run by benchmarks/run.py; prints one JSON line).
+
+Nothing of the kiosk is changed on disk: this process wraps, in memory only, the names kiosk.app
+looks up (``KioskUi``, ``PaintTap``) to note when the UI is built and first painted. The times are
+CLOCK_MONOTONIC, the clock the parent reads too, so the parent's spawn time (``BENCH_SPAWNED``)
+gives the interpreter's own start-up.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import sys
+import time
+
+began = time.monotonic()
+stamps: dict[str, float] = {"spawned": float(os.environ.get("BENCH_SPAWNED", began))}
+stamps["script"] = began
+collecting: dict[str, float] = {"ms": 0.0, "since": 0.0}
+
+
+def _gc_timer(phase: str, info: dict[str, int]) -> None:
+    """Adds up the garbage collector's pauses (they land in whatever module is importing)."""
+    if phase == "start":
+        collecting["since"] = time.perf_counter()
+    else:
+        collecting["ms"] += (time.perf_counter() - collecting["since"]) * 1000
+
+
+gc.callbacks.append(_gc_timer)
+
+from kiosk import app, cli  # noqa: E402  (the imports of a real start: cli, then app)
+
+stamps["imported"] = time.monotonic()
+
+
+def main(argv: list[str]) -> int:
+    real_ui, real_tap, real_run = app.KioskUi, app.PaintTap, app.run
+
+    def ui(*args: object, **kwargs: object) -> object:
+        stamps.setdefault("ui_build", time.monotonic())
+        built = real_ui(*args, **kwargs)
+        stamps.setdefault("ui_built", time.monotonic())
+        return built
+
+    def tap(parent: object, callback: object) -> object:
+        def painted() -> None:
+            stamps.setdefault("painted", time.monotonic())
+            callback()  # type: ignore[operator]
+
+        return real_tap(parent, painted)
+
+    def run(*args: object, **kwargs: object) -> int:
+        stamps["settings"] = time.monotonic()  # arguments parsed, settings loaded
+        return real_run(*args, **kwargs)  # type: ignore[arg-type]
+
+    app.KioskUi, app.PaintTap, app.run = ui, tap, run  # type: ignore[assignment,misc]
+    status = cli.main(argv)
+    stamps["returned"] = time.monotonic()
+    print(json.dumps({"status": status, "stamps": stamps, "gc": collecting}), flush=True)
+    return status
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
