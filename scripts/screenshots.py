@@ -25,6 +25,7 @@ from kiosk.config import load_settings
 from kiosk.embedded_portal import EmbeddedPortal
 from kiosk.flows.actions import portal_actions
 from kiosk.portal.client import PortalClient, new_idempotency_key
+from kiosk.portal.models import Bank, SandboxBoletaCreate
 from kiosk.session import Session
 from kiosk.ui.kiosk_ui import KioskUi
 from kiosk.ui.theme import apply_theme
@@ -69,7 +70,7 @@ async def wait_for(condition: Callable[[], bool], timeout: float = 15) -> None:
     raise TimeoutError("the kiosk did not get there in time")
 
 
-async def walk(ui: KioskUi, out: Path, prefix: str) -> list[Path]:
+async def walk(ui: KioskUi, client: PortalClient, out: Path, prefix: str) -> list[Path]:
     shell = ui.shell
     shots: list[Path] = []
 
@@ -107,6 +108,40 @@ async def walk(ui: KioskUi, out: Path, prefix: str) -> list[Path]:
     await wait_for(lambda: ui.flow is None or not ui.flow.running)
     await shot("08-account-result")
     ui.reset_session("screenshots")
+    boleta = await client.sandbox_create_boleta(SandboxBoletaCreate(bank=Bank.GYT))
+    ui.start_flow("criminal_record")
+    await shot("12-record-about")
+    await tap(shell, "action.continue")
+    await tap(shell, "field.mode.sin_registro")
+    await shot("13-record-mode")
+    await tap(shell, "action.continue")
+    await type_into(shell, "field.guest_dpi", "2468 13571 0101")
+    await tap(shell, "action.continue")
+    await type_into(shell, "field.guest_birth_date", "14/05/1990")
+    await tap(shell, "action.continue")
+    await type_into(shell, "field.first_names", "María José")
+    await type_into(shell, "field.last_names", "Pérez López")
+    await shot("14-record-names")
+    await tap(shell, "action.continue")
+    await tap(shell, "field.send_email.no")
+    await tap(shell, "action.continue")
+    await tap(shell, "field.pay_method.boleta")
+    await tap(shell, "action.continue")
+    await tap(shell, "field.boleta_bank.gyt")
+    await tap(shell, "action.continue")
+    await type_into(shell, "field.boleta_number", boleta.number)
+    await type_into(shell, "field.boleta_paid_on", boleta.paid_on.strftime("%d/%m/%Y"))
+    await type_into(shell, "field.boleta_amount", "30.00")
+    await shot("15-record-boleta")
+    await tap(shell, "action.continue")
+    await wait_for(lambda: ui.shell.current_screen is not None
+                   and ui.shell.current_screen.objectName().endswith(".review"))  # fmt: skip
+    await shot("16-record-review")
+    await tap(shell, "action.continue")
+    await wait_for(lambda: ui.shell.current_screen is not None
+                   and ui.shell.current_screen.objectName().endswith(".issued"))  # fmt: skip
+    await shot("17-record-issued")
+    ui.reset_session("screenshots")
     await tap(shell, "tile.cuenta")
     ui.idle_overlay.set_seconds(17)
     ui.idle_overlay.show_over()
@@ -142,7 +177,7 @@ async def main(out: Path) -> int:
             ui.shell.resize(width, height)
             for look, (large, contrast) in LOOKS.items():
                 apply_theme(app, large_text=large, high_contrast=contrast)
-                shots += await walk(ui, out, f"{size_name}-{look}")
+                shots += await walk(ui, client, out, f"{size_name}-{look}")
             apply_theme(app, large_text=False, high_contrast=False)
             for language in ("en", "xx"):
                 ui.set_language(language)

@@ -22,7 +22,8 @@ def clipped(root: QWidget) -> list[str]:
                 if needed > room.width() + 1:
                     problems.append(f"{widget.objectName() or 'QLabel'}: {widget.text()[:40]}")
         elif isinstance(widget, QAbstractButton) and widget.text():
-            needed = widget.fontMetrics().horizontalAdvance(widget.text().replace("&", ""))
+            lines = widget.text().replace("&", "").split("\n")
+            needed = max(widget.fontMetrics().horizontalAdvance(line) for line in lines)
             if needed > widget.contentsRect().width():
                 problems.append(f"{widget.objectName()}: {widget.text()[:40]}")
         elif isinstance(widget, QLineEdit) and widget.height() < widget.fontMetrics().height():

@@ -32,6 +32,11 @@ def test_no_clipped_text_in_the_pseudo_locale(
     kiosk.tap("tile.cuenta")
     kiosk.tap("action.continue")  # empty: the error summary shows
     seen["dpi-error"] = clipped(kiosk.shell)
+    kiosk.ui.start_flow("criminal_record")
+    kiosk.settle()
+    kiosk.tap("action.continue")
+    kiosk.tap("field.mode.sin_registro")
+    seen["choice-with-hints"] = clipped(kiosk.shell)
     kiosk.ui.idle_overlay.set_seconds(20)
     kiosk.ui.idle_overlay.show_over()
     kiosk.settle(0.1)

@@ -4,6 +4,7 @@ screen, the heading is the question, errors summarised at the top, typed values 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +22,42 @@ from kiosk.i18n import tr
 from kiosk.ui.screens.base import Screen, label
 
 YES_NO = (("si", "Sí"), ("no", "No"))
+
+
+class WrapButton(QPushButton):
+    """A button whose words wrap to its width (a plain QPushButton cuts them off): long options
+    and longer translations stay whole at any width and text size."""
+
+    PADDING = 56  # the theme's left and right padding plus the border, with room to spare
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self._full = text
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        wrapped = wrap_text(self._full, self.fontMetrics(), self.width() - self.PADDING)
+        if wrapped != self.text():
+            self.setText(wrapped)
+            self.updateGeometry()
+
+
+def wrap_text(text: str, metrics: QFontMetrics, width: int) -> str:
+    if width <= 0:
+        return text
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split(" "):
+            candidate = f"{line} {word}" if line else word
+            if line and metrics.horizontalAdvance(candidate) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = candidate
+        lines.append(line)
+    return "\n".join(lines)
 
 
 class QuestionScreen(Screen):
@@ -92,11 +130,20 @@ class QuestionScreen(Screen):
         options = (
             YES_NO
             if field.kind is FieldKind.YES_NO
-            else tuple((choice.value, choice.label) for choice in field.choices)
+            else tuple(
+                # the hint goes under the words: what the option means, in plain language
+                (
+                    choice.value,
+                    f"{tr(choice.label)}\n{tr(choice.hint)}" if choice.hint else choice.label,
+                )
+                for choice in field.choices
+            )
         )
-        columns = 2 if len(options) <= 4 else 3
+        # options that carry a hint need the whole width for their two lines
+        hinted = any(choice.hint for choice in field.choices)
+        columns = 1 if hinted else (2 if len(options) <= 4 else 3)
         for index, (option, text) in enumerate(options):
-            button = QPushButton(tr(text))
+            button = WrapButton(tr(text) if "\n" not in text else text)
             button.setObjectName(f"field.{field.id}.{option}")
             button.setProperty("role", "choice")
             button.setProperty("value", option)
