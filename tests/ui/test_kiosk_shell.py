@@ -335,3 +335,24 @@ def test_staff_exit_needs_the_hidden_gesture_and_the_pin(make_driver: Any) -> No
     assert quits == [True]
     assert kiosk.shell.close()
     kiosk.ui.lockdown.uninstall()
+
+
+def test_idle_timeout_wipes_names_as_on_the_dpi(make_driver: Any) -> None:
+    kiosk = make_driver(idle_ms=(400, 1000))
+    kiosk.ui.start_flow("criminal_record")
+    kiosk.settle()
+    kiosk.tap("action.continue")
+    kiosk.tap("field.mode.sin_registro")
+    kiosk.tap("action.continue")
+    kiosk.type("field.guest_dpi", "2468 13571 0101")
+    kiosk.tap("action.continue")
+    kiosk.type("field.guest_birth_date", "14/05/1990")
+    kiosk.tap("action.continue")
+    kiosk.type("field.first_names", "María José")
+    kiosk.type("field.last_names", "Pérez López")
+    kiosk.wait(lambda: kiosk.find("overlay.idle").isVisible(), timeout=5)
+    kiosk.wait(lambda: kiosk.screen() == "screen.home", timeout=5)
+    texts = visible_texts()
+    for secret in ("María José", "Pérez López", "2468 13571 0101", "2468135710101", "14/05/1990"):
+        assert secret not in texts, secret
+    assert kiosk.ui.session.answers == {} and kiosk.ui.flow is None
