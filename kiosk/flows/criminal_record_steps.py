@@ -18,6 +18,7 @@ from kiosk.flows.text import _
 from kiosk.identity import normalize_digits, validate_birth_date, validate_dpi, validate_email
 from kiosk.portal.models import (
     BANK_NAMES,
+    BOLETA_DIGITS,
     CRIMINAL_RECORD_FEE,
     Bank,
     CriminalRecordRequest,
@@ -29,7 +30,6 @@ from kiosk.portal.models import (
 T = TypeVar("T")
 
 # Digits of a boleta number per bank (the portal says the same when a number has the wrong length).
-BOLETA_DIGITS: dict[Bank, int] = {Bank.BANRURAL: 10, Bank.INDUSTRIAL: 8, Bank.GYT: 9}
 MAX_PASSWORD = 128  # what the portal accepts at log-in
 MAX_AMOUNT = Decimal("100000")  # the largest amount the portal's money fields hold
 

@@ -117,6 +117,10 @@ BANK_NAMES: dict[Bank, str] = {
 }
 
 
+# How many digits each bank prints on its boletas: the kiosk checks it before asking the portal.
+BOLETA_DIGITS: dict[Bank, int] = {Bank.BANRURAL: 10, Bank.INDUSTRIAL: 8, Bank.GYT: 9}
+
+
 class BoletaCheck(ApiModel):
     bank: Bank
     number: str = Field(pattern=r"^\d{6,12}$")

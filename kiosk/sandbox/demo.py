@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Literal
 
+from kiosk.portal.models import BOLETA_DIGITS
 from kiosk.sandbox.store import GUATEMALA
 
 BankCode = Literal["banrural", "industrial", "gyt"]
@@ -24,7 +25,8 @@ Sex = Literal["F", "M"]
 
 FEE_CENTS = 3000  # Q30.00, the fee of a constancia de antecedentes penales
 BOLETA_MAX_AGE_DAYS = 60  # the portal accepts a boleta paid at most this many days ago
-BOLETA_NUMBER_DIGITS: dict[BankCode, int] = {"banrural": 10, "industrial": 8, "gyt": 9}
+# the portal's own table, keyed by the plain bank code the seed data uses
+BOLETA_NUMBER_DIGITS: dict[str, int] = {bank.value: n for bank, n in BOLETA_DIGITS.items()}
 BANKS: tuple[BankCode, ...] = ("banrural", "industrial", "gyt")
 
 
