@@ -19,6 +19,8 @@ from kiosk.embedded_portal import EmbeddedPortal, EmbeddedPortalError, PortalEnd
 from kiosk.flows.actions import portal_actions
 from kiosk.portal.client import PortalClient
 from kiosk.portal.models import ServiceStatus
+from kiosk.print_service import Printer, print_certificate
+from kiosk.printing import JobOutcome
 from kiosk.session import Session
 from kiosk.ui import errors
 from kiosk.ui.kiosk_ui import KioskUi
@@ -87,7 +89,19 @@ async def _main(
     async def catalog() -> list[ServiceStatus]:
         return (await client.services()).services
 
-    ui = KioskUi(app, settings, session, portal_actions(client), load_catalog=catalog)
+    printer = Printer(settings.printer.queue, None, float(settings.printer.job_timeout_seconds))
+
+    async def print_document(download_code: str) -> JobOutcome:
+        return await print_certificate(client, download_code, session.temp_dir(), printer)
+
+    ui = KioskUi(
+        app,
+        settings,
+        session,
+        portal_actions(client),
+        load_catalog=catalog,
+        printer=print_document,
+    )
     ui.quit_requested.connect(closed.set)
     errors.install(ui.show_crash)
     shell = ui.shell

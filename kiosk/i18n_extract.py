@@ -30,7 +30,7 @@ from kiosk.i18n import PoEntry, catalog_from_entries, parse_po
 PACKAGE_DIR = Path(__file__).resolve().parent
 DEFAULT_CATALOG = PACKAGE_DIR / "resources" / "i18n" / "en.po"
 SKIPPED_DIRS = frozenset({"sandbox", "resources", "__pycache__"})  # the sandbox is the portal
-MARKERS = frozenset({"_", "tr", "translate"})
+MARKERS = frozenset({"_", "tr", "translate", "label", "button"})  # + the screens' helpers
 FLOW_KEYWORDS = frozenset(
     {"label", "title", "hint", "intro", "body", "busy_text", "required_message"}
 )

@@ -109,7 +109,7 @@ async def walk(ui: KioskUi, client: PortalClient, out: Path, prefix: str) -> lis
     await shot("08-account-result")
     ui.reset_session("screenshots")
     boleta = await client.sandbox_create_boleta(SandboxBoletaCreate(bank=Bank.GYT))
-    ui.start_flow("criminal_record")
+    await tap(shell, "tile.antecedentes-penales")
     await shot("12-record-about")
     await tap(shell, "action.continue")
     await tap(shell, "field.mode.sin_registro")
@@ -140,6 +140,7 @@ async def walk(ui: KioskUi, client: PortalClient, out: Path, prefix: str) -> lis
     await tap(shell, "action.continue")
     await wait_for(lambda: ui.shell.current_screen is not None
                    and ui.shell.current_screen.objectName().endswith(".issued"))  # fmt: skip
+    await wait_for(lambda: not (ui.flow and ui.flow.running))
     await shot("17-record-issued")
     ui.reset_session("screenshots")
     await tap(shell, "tile.cuenta")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from datetime import date
 
 from PySide6.QtCore import QObject, Signal
@@ -23,12 +24,16 @@ from kiosk.flows.model import (
 )
 from kiosk.i18n import tr
 from kiosk.portal.errors import PortalError
+from kiosk.printing import JobOutcome, PrintingError
 from kiosk.ui import messages
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.question import QuestionScreen
 from kiosk.ui.screens.steps import OperationScreen, ReviewScreen, TextScreen
 
 log = logging.getLogger(__name__)
+
+#: prints the document behind a download code (kiosk.print_service), returning the job's end
+PrintDocument = Callable[[str], Awaitable[JobOutcome]]
 
 
 class FlowController(QObject):
@@ -37,10 +42,18 @@ class FlowController(QObject):
     busy_changed = Signal(bool)  # an operation runs: the idle timer pauses
     done = Signal()  # the visitor finished: the shell resets the session
 
-    def __init__(self, flow: Flow, actions: dict[str, Action], *, today: date) -> None:
+    def __init__(
+        self,
+        flow: Flow,
+        actions: dict[str, Action],
+        *,
+        today: date,
+        printer: PrintDocument | None = None,
+    ) -> None:
         super().__init__()
         self.flow = flow
         self.actions = actions
+        self.printer = printer
         self.run = FlowRun(flow, today=today)
         self.screen: Screen | None = None
         self._task: asyncio.Task[None] | None = None
@@ -90,6 +103,40 @@ class FlowController(QObject):
         self.nav_changed.emit()
         if isinstance(step, ActionStep):
             self._start_action(step)
+        elif isinstance(step, ConfirmationStep) and self._download_code():
+            self._start_print()
+
+    def _download_code(self) -> str | None:
+        """The document the flow's result carries, if any (e.g. an issued constancia)."""
+        for result in self.run.results.values():
+            if getattr(result, "certificate_code", None) and getattr(result, "download_code", None):
+                return str(result.download_code)  # type: ignore[attr-defined]
+        return None
+
+    def _start_print(self) -> None:
+        code = self._download_code()
+        if self.printer is None or code is None or self.running:
+            return
+        if isinstance(self.screen, TextScreen):
+            self.screen.show_printing()
+        self._acting = True
+        self.busy_changed.emit(True)
+        self._task = asyncio.ensure_future(self._print(self.printer, code))
+
+    async def _print(self, printer: PrintDocument, code: str) -> None:
+        try:
+            outcome = await printer(code)
+            message, ok = tr(outcome.message), outcome.ok
+        except PortalError as error:
+            message, ok = messages.for_error(error).text, False
+        except PrintingError as error:
+            message, ok = tr(error.message), False
+        finally:
+            self._acting = False
+            self.busy_changed.emit(False)
+        log.info("document printed" if ok else "document not printed", extra={"flow": self.flow.id})
+        if isinstance(self.screen, TextScreen):
+            self.screen.show_printed(message, ok=ok)
 
     def _progress(self) -> str:
         number, total = self.run.progress()
@@ -119,6 +166,8 @@ class FlowController(QObject):
     def _on_screen_intent(self, intent: str) -> None:
         if intent == "continue":
             self.continue_()
+        elif intent == "reprint":
+            self._start_print()
         elif intent == "retry":
             step = self.run.current
             if isinstance(step, ActionStep):

@@ -22,9 +22,7 @@ class Category:
 
 
 FEATURED: tuple[Tile, ...] = (
-    # The criminal_record flow works end to end, but its result screen must print the constancia
-    # before citizens are sent into it (issue 4): until then the tile says "not yet".
-    Tile("antecedentes-penales", "Antecedentes Penales", "certificate"),
+    Tile("antecedentes-penales", "Antecedentes Penales", "certificate", flow="criminal_record"),
     Tile("verificar-documento", "Verificar un documento", "qr"),
 )
 

@@ -23,7 +23,7 @@ from kiosk.portal.catalog import SERVICES
 from kiosk.portal.errors import PortalError
 from kiosk.portal.models import ServiceStatus
 from kiosk.session import Session
-from kiosk.ui.flow_controller import FlowController
+from kiosk.ui.flow_controller import FlowController, PrintDocument
 from kiosk.ui.home_catalog import all_tiles
 from kiosk.ui.idle import IdleMonitor
 from kiosk.ui.lockdown import CloseGuard, Lockdown, StaffExit
@@ -47,6 +47,7 @@ class KioskUi(QObject):
         actions: dict[str, Action],
         load_catalog: Callable[[], object] | None = None,
         idle_ms: tuple[int, int] | None = None,
+        printer: PrintDocument | None = None,
     ) -> None:
         super().__init__()
         self.app = app
@@ -54,6 +55,7 @@ class KioskUi(QObject):
         self.session = session
         self.actions = actions
         self._load_catalog = load_catalog
+        self.printer = printer
         self.catalog: list[ServiceStatus] | None = None
         self.flow: FlowController | None = None
         self._home: HomeScreen | None = None
@@ -162,7 +164,9 @@ class KioskUi(QObject):
         self.shell.set_nav(back=False, primary=None)
 
     def start_flow(self, flow_id: str) -> None:
-        controller = FlowController(FLOWS[flow_id], self.actions, today=date.today())
+        controller = FlowController(
+            FLOWS[flow_id], self.actions, today=date.today(), printer=self.printer
+        )
         controller.show.connect(self.shell.show_screen)
         controller.nav_changed.connect(self._sync_nav)
         controller.busy_changed.connect(self._busy)

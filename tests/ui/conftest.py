@@ -46,6 +46,7 @@ def make_driver(
         settings: dict[str, Any] | None = None,
         portal_url: str | None = None,
         catalog: bool = True,
+        printer: Any = None,
     ) -> Driver:
         client = PortalClient(
             portal_url or sandbox.url,
@@ -58,14 +59,16 @@ def make_driver(
         async def load_catalog() -> list[object]:
             return list((await client.services()).services)
 
+        session = Session()
         config = load_settings(overrides={"kiosk": {"mode": "desk"}, **(settings or {})})
         ui = KioskUi(
             QApplication.instance(),  # type: ignore[arg-type]
             config,
-            Session(),
+            session,
             portal_actions(client),
             load_catalog=load_catalog if catalog else None,
             idle_ms=idle_ms,
+            printer=printer(client, session) if printer else None,
         )
         qtbot.addWidget(ui.shell)
         ui.shell.resize(1280, 800)

@@ -8,7 +8,10 @@ from typing import Any
 from kiosk.embedded_portal import PortalEndpoint
 from kiosk.portal.client import PortalClient
 from kiosk.portal.models import Bank, SandboxBoletaCreate
+from kiosk.print_service import Printer, print_certificate
+from kiosk.printing import JobOutcome
 from kiosk.sandbox.demo import DEMO_CLEAN
+from kiosk.session import Session
 
 
 def fresh_boleta(kiosk: Any) -> tuple[str, str]:
@@ -24,14 +27,23 @@ def fresh_boleta(kiosk: Any) -> tuple[str, str]:
     return kiosk.loop.run_until_complete(make())
 
 
+def unreachable_printer(client: PortalClient, session: Session) -> Any:
+    """The real print path (fetch, render, write, lp) against a CUPS that does not answer."""
+    printer = Printer(queue="kiosk-sala-1", server="127.0.0.1:9", timeout=5)
+
+    async def print_document(download_code: str) -> JobOutcome:
+        return await print_certificate(client, download_code, session.temp_dir(), printer)
+
+    return print_document
+
+
 def test_guest_with_a_boleta_gets_the_constancia_codes(
     make_driver: Any, sandbox: PortalEndpoint
 ) -> None:
-    kiosk = make_driver()
+    kiosk = make_driver(printer=unreachable_printer)
     kiosk.sandbox = sandbox
     number, paid_on = fresh_boleta(kiosk)
-    kiosk.ui.start_flow("criminal_record")  # its tile opens it once the result prints (issue 4)
-    kiosk.settle()
+    kiosk.tap("tile.antecedentes-penales")
     assert kiosk.screen() == "screen.criminal_record.about"
     kiosk.tap("action.continue")
     kiosk.tap("field.mode.sin_registro")
@@ -59,6 +71,15 @@ def test_guest_with_a_boleta_gets_the_constancia_codes(
     kiosk.wait(lambda: kiosk.screen() == "screen.criminal_record.issued")
     body = kiosk.text("label.body")
     assert "CAP-" in body  # the verification code
+    # the constancia was fetched and rendered into the session's folder, then the printer failed:
+    # the visitor is told, in words, and offered a reprint (the portal keeps the document)
+    kiosk.wait(lambda: kiosk.find("action.reprint").isVisible())
+    assert "no responde" in kiosk.text("label.print_status")
+    pdf = kiosk.ui.session.temp_dir() / "constancia.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF")
+    kiosk.tap("action.reprint")
+    kiosk.wait(lambda: kiosk.find("action.reprint").isVisible())
     kiosk.tap("action.continue")
     assert kiosk.screen() == "screen.home"
     assert kiosk.ui.session.answers == {}
+    assert not pdf.exists()  # nothing personal left behind

@@ -182,7 +182,9 @@ class QuestionScreen(Screen):
         self.summary_layout.addWidget(label("Revise lo siguiente:", "error-title"))
         for error in errors:
             message = tr(error.message)
-            self.summary_layout.addWidget(label(f"• {message}", "error"))
+            line = label("", "error")
+            line.setText(f"• {message}")  # already translated: not a catalog text
+            self.summary_layout.addWidget(line)
             if error.field_id in self._errors:
                 self._errors[error.field_id].setText(message)
                 self._errors[error.field_id].show()

@@ -55,7 +55,28 @@ class TextScreen(Screen):
         text = label("", "body", "label.body")
         text.setText(body)  # already translated and filled in by the flow
         layout.addWidget(text)
+        self.print_status = label("", "body", "label.print_status")
+        self.print_status.hide()
+        layout.addWidget(self.print_status)
+        self.reprint = button("Imprimir otra vez", "secondary", "action.reprint")
+        self.reprint.clicked.connect(lambda: self.navigate.emit("reprint"))
+        self.reprint.hide()
+        layout.addWidget(self.reprint, alignment=Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
+
+    def show_printing(self) -> None:
+        self.print_status.setText(tr("Imprimiendo su documento…"))
+        self.print_status.show()
+        self.reprint.hide()
+
+    def show_printed(self, message: str, *, ok: bool) -> None:
+        """The job's end, in the visitor's words; a reprint is offered when it did not print."""
+        self.print_status.setText(message)
+        self.print_status.setProperty("kind", "success" if ok else "error")
+        self.print_status.style().unpolish(self.print_status)
+        self.print_status.style().polish(self.print_status)
+        self.print_status.show()
+        self.reprint.setVisible(not ok)
 
 
 class OperationScreen(Screen):
