@@ -26,6 +26,8 @@ from kiosk.embedded_portal import EmbeddedPortal
 from kiosk.flows.actions import portal_actions
 from kiosk.portal.client import PortalClient, new_idempotency_key
 from kiosk.portal.models import Bank, SandboxBoletaCreate
+from kiosk.print_service import Printer, print_certificate
+from kiosk.printing import JobOutcome
 from kiosk.session import Session
 from kiosk.ui.kiosk_ui import KioskUi
 from kiosk.ui.theme import apply_theme
@@ -170,7 +172,15 @@ async def main(out: Path) -> int:
     async def catalog() -> list[object]:
         return list((await client.services()).services)
 
-    ui = KioskUi(app, settings, Session(), portal_actions(client), load_catalog=catalog)
+    session = Session()
+    printer = Printer(settings.printer.queue, None, 10.0)  # this machine's CUPS, as the kiosk's
+
+    async def print_document(code: str) -> JobOutcome:
+        return await print_certificate(client, code, session.temp_dir(), printer)
+
+    ui = KioskUi(
+        app, settings, session, portal_actions(client), load_catalog=catalog, printer=print_document
+    )
     ui.shell.show()
     shots: list[Path] = []
     try:
