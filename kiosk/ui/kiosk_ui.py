@@ -19,7 +19,6 @@ from kiosk.config import Mode, Settings
 from kiosk.flows.actions import Action
 from kiosk.flows.registry import FLOWS
 from kiosk.i18n import tr
-from kiosk.portal.catalog import SERVICES
 from kiosk.portal.errors import PortalError
 from kiosk.portal.models import ServiceStatus
 from kiosk.session import Session
@@ -308,6 +307,3 @@ class KioskUi(QObject):
             ),
             tr("Empezar de nuevo"),
         )
-
-    def services_known(self) -> int:
-        return len(SERVICES)
