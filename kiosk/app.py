@@ -19,7 +19,7 @@ from kiosk.embedded_portal import EmbeddedPortal, EmbeddedPortalError, PortalEnd
 from kiosk.flows.actions import portal_actions
 from kiosk.portal.client import PortalClient
 from kiosk.portal.models import ServiceStatus
-from kiosk.print_service import Printer, print_certificate
+from kiosk.print_service import Printer, print_certificate, printer_ready
 from kiosk.printing import JobOutcome
 from kiosk.session import Session
 from kiosk.ui import errors
@@ -101,6 +101,7 @@ async def _main(
         portal_actions(client),
         load_catalog=catalog,
         printer=print_document,
+        printer_check=lambda: printer_ready(printer),
     )
     ui.quit_requested.connect(closed.set)
     errors.install(ui.show_crash)

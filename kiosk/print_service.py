@@ -10,7 +10,7 @@ from pathlib import Path
 
 from kiosk.documents import render_constancia
 from kiosk.portal.client import PortalClient
-from kiosk.printing import JobOutcome, print_pdf
+from kiosk.printing import JobOutcome, PrintingError, print_pdf, printer_state
 
 TITLE = "Constancia OJ"  # what CUPS shows and logs: never the person's name
 
@@ -39,3 +39,12 @@ async def print_certificate(
         title=TITLE,
         timeout=printer.timeout,
     )
+
+
+async def printer_ready(printer: Printer) -> tuple[bool, str]:
+    """Can a document print now? (ready, what to tell the visitor when not)."""
+    try:
+        state = await printer_state(printer.queue or None, server=printer.server)
+    except PrintingError as error:
+        return False, error.message
+    return state.ready, state.message

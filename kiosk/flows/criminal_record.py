@@ -38,6 +38,7 @@ CRIMINAL_RECORD = Flow(
     id="criminal_record",
     title=_("Antecedentes Penales en línea"),
     start="about",
+    prints=True,
     steps=(
         InfoStep(id="about", title=_("Constancia de Antecedentes Penales"), body=rules.about),
         QuestionStep(

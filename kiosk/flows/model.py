@@ -194,6 +194,8 @@ class Flow:
     title: str
     steps: tuple[Step, ...]
     start: str
+    #: the flow ends in a printed document: the kiosk checks the printer before the visitor commits
+    prints: bool = False
     _by_id: dict[str, Step] = dataclass_field(init=False, repr=False, compare=False, hash=False)
     _fields: dict[str, tuple[Field, QuestionStep]] = dataclass_field(
         init=False, repr=False, compare=False, hash=False

@@ -34,6 +34,8 @@ log = logging.getLogger(__name__)
 
 #: prints the document behind a download code (kiosk.print_service), returning the job's end
 PrintDocument = Callable[[str], Awaitable[JobOutcome]]
+#: can the kiosk print now? (ready, the visitor's message when not)
+PrinterCheck = Callable[[], Awaitable[tuple[bool, str]]]
 
 
 class FlowController(QObject):
@@ -49,15 +51,18 @@ class FlowController(QObject):
         *,
         today: date,
         printer: PrintDocument | None = None,
+        printer_check: PrinterCheck | None = None,
     ) -> None:
         super().__init__()
         self.flow = flow
         self.actions = actions
         self.printer = printer
+        self.printer_check = printer_check
         self.run = FlowRun(flow, today=today)
         self.screen: Screen | None = None
         self._task: asyncio.Task[None] | None = None
         self._acting = False  # an action is in flight (cleared before the task itself ends)
+        self._check_task: asyncio.Task[None] | None = None
 
     # --- what the shell shows -----------------------------------------------------------------
 
@@ -105,6 +110,13 @@ class FlowController(QObject):
             self._start_action(step)
         elif isinstance(step, ConfirmationStep) and self._download_code():
             self._start_print()
+        elif isinstance(step, ReviewStep) and self.flow.prints and self.printer_check is not None:
+            self._check_task = asyncio.ensure_future(self._check_printer(self.printer_check))
+
+    async def _check_printer(self, check: PrinterCheck) -> None:
+        ready, message = await check()
+        if not ready and isinstance(self.screen, ReviewScreen):
+            self.screen.show_printer_notice(tr(message))
 
     def _download_code(self) -> str | None:
         """The document the flow's result carries, if any (e.g. an issued constancia)."""
@@ -218,6 +230,8 @@ class FlowController(QObject):
 
     def cancel(self) -> None:
         """Stop whatever runs (the session is being reset) and forget the answers."""
+        if self._check_task is not None and not self._check_task.done():
+            self._check_task.cancel()
         if self._task is not None and not self._task.done():
             self._task.cancel()
         self.run.reset()

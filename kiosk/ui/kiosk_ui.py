@@ -22,7 +22,7 @@ from kiosk.i18n import tr
 from kiosk.portal.errors import PortalError
 from kiosk.portal.models import ServiceStatus
 from kiosk.session import Session
-from kiosk.ui.flow_controller import FlowController, PrintDocument
+from kiosk.ui.flow_controller import FlowController, PrintDocument, PrinterCheck
 from kiosk.ui.home_catalog import all_tiles
 from kiosk.ui.idle import IdleMonitor
 from kiosk.ui.lockdown import CloseGuard, Lockdown, StaffExit
@@ -47,6 +47,7 @@ class KioskUi(QObject):
         load_catalog: Callable[[], object] | None = None,
         idle_ms: tuple[int, int] | None = None,
         printer: PrintDocument | None = None,
+        printer_check: PrinterCheck | None = None,
     ) -> None:
         super().__init__()
         self.app = app
@@ -55,6 +56,7 @@ class KioskUi(QObject):
         self.actions = actions
         self._load_catalog = load_catalog
         self.printer = printer
+        self.printer_check = printer_check
         self.catalog: list[ServiceStatus] | None = None
         self.flow: FlowController | None = None
         self._home: HomeScreen | None = None
@@ -164,7 +166,11 @@ class KioskUi(QObject):
 
     def start_flow(self, flow_id: str) -> None:
         controller = FlowController(
-            FLOWS[flow_id], self.actions, today=date.today(), printer=self.printer
+            FLOWS[flow_id],
+            self.actions,
+            today=date.today(),
+            printer=self.printer,
+            printer_check=self.printer_check,
         )
         controller.show.connect(self.shell.show_screen)
         controller.nav_changed.connect(self._sync_nav)

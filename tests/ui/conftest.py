@@ -47,6 +47,7 @@ def make_driver(
         portal_url: str | None = None,
         catalog: bool = True,
         printer: Any = None,
+        printer_check: Any = None,
     ) -> Driver:
         client = PortalClient(
             portal_url or sandbox.url,
@@ -69,6 +70,7 @@ def make_driver(
             load_catalog=load_catalog if catalog else None,
             idle_ms=idle_ms,
             printer=printer(client, session) if printer else None,
+            printer_check=printer_check,
         )
         qtbot.addWidget(ui.shell)
         ui.shell.resize(1280, 800)

@@ -8,7 +8,7 @@ from typing import Any
 from kiosk.embedded_portal import PortalEndpoint
 from kiosk.portal.client import PortalClient
 from kiosk.portal.models import Bank, SandboxBoletaCreate
-from kiosk.print_service import Printer, print_certificate
+from kiosk.print_service import Printer, print_certificate, printer_ready
 from kiosk.printing import JobOutcome
 from kiosk.sandbox.demo import DEMO_CLEAN
 from kiosk.session import Session
@@ -27,9 +27,12 @@ def fresh_boleta(kiosk: Any) -> tuple[str, str]:
     return kiosk.loop.run_until_complete(make())
 
 
+UNREACHABLE = Printer(queue="kiosk-sala-1", server="127.0.0.1:9", timeout=5)
+
+
 def unreachable_printer(client: PortalClient, session: Session) -> Any:
     """The real print path (fetch, render, write, lp) against a CUPS that does not answer."""
-    printer = Printer(queue="kiosk-sala-1", server="127.0.0.1:9", timeout=5)
+    printer = UNREACHABLE
 
     async def print_document(download_code: str) -> JobOutcome:
         return await print_certificate(client, download_code, session.temp_dir(), printer)
@@ -40,7 +43,9 @@ def unreachable_printer(client: PortalClient, session: Session) -> Any:
 def test_guest_with_a_boleta_gets_the_constancia_codes(
     make_driver: Any, sandbox: PortalEndpoint
 ) -> None:
-    kiosk = make_driver(printer=unreachable_printer)
+    kiosk = make_driver(
+        printer=unreachable_printer, printer_check=lambda: printer_ready(UNREACHABLE)
+    )
     kiosk.sandbox = sandbox
     number, paid_on = fresh_boleta(kiosk)
     kiosk.tap("tile.antecedentes-penales")
@@ -67,6 +72,9 @@ def test_guest_with_a_boleta_gets_the_constancia_codes(
     kiosk.tap("action.continue")
     kiosk.wait(lambda: kiosk.screen() == "screen.criminal_record.review")
     assert kiosk.text("value.guest_dpi").replace(" ", "") == DEMO_CLEAN.dpi
+    # before committing, the visitor learns the printer cannot print, and what to do instead
+    kiosk.wait(lambda: kiosk.find("label.printer_notice").isVisible())
+    assert "código de descarga" in kiosk.text("label.printer_notice")
     kiosk.tap("action.continue")
     kiosk.wait(lambda: kiosk.screen() == "screen.criminal_record.issued")
     body = kiosk.text("label.body")

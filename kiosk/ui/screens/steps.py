@@ -39,7 +39,17 @@ class ReviewScreen(Screen):
                 grid.addWidget(change, row, 2)
         grid.setColumnStretch(1, 1)
         layout.addWidget(card)
+        self.printer_notice = label("", "error", "label.printer_notice")
+        self.printer_notice.hide()
+        layout.addWidget(self.printer_notice)
         layout.addStretch(1)
+
+    def show_printer_notice(self, message: str) -> None:
+        """Said before the visitor commits: the document will not print here, and what instead."""
+        self.printer_notice.setText(
+            message + " " + tr("Puede continuar: recibirá el código de descarga en pantalla.")
+        )
+        self.printer_notice.show()
 
 
 class TextScreen(Screen):
