@@ -30,6 +30,7 @@ def _gc_timer(phase: str, info: dict[str, int]) -> None:
 
 
 gc.callbacks.append(_gc_timer)
+gc.disable()  # as kiosk.cli does before importing kiosk.app; kiosk.app turns it on at first paint
 
 from kiosk import app, cli  # noqa: E402  (the imports of a real start: cli, then app)
 
@@ -64,4 +65,5 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
+    # As the real program (kiosk.cli, run as `kiosk`): once closed, leave without the teardown.
+    os._exit(main(sys.argv[1:]))

@@ -4,6 +4,7 @@ embedded sandbox when no portal is configured, and runs Qt and asyncio on one lo
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import signal
 import sys
@@ -106,9 +107,13 @@ async def _main(
     ui.quit_requested.connect(closed.set)
     errors.install(ui.show_crash)
     shell = ui.shell
-    if quit_after_start:
-        painted = PaintTap(shell, lambda: QTimer.singleShot(0, closed.set))
-        shell.installEventFilter(painted)
+
+    def started() -> None:
+        _collect_again()
+        if quit_after_start:
+            QTimer.singleShot(0, closed.set)
+
+    shell.installEventFilter(PaintTap(shell, started))
     if windowed or settings.kiosk.mode is Mode.DESK:
         shell.resize(1280, 800)
         shell.show()
@@ -117,6 +122,7 @@ async def _main(
     try:
         await closed.wait()
     finally:
+        _collect_again()  # also when the window never painted
         errors.uninstall()
         await ui.shutdown()
         session.reset()
@@ -124,6 +130,14 @@ async def _main(
         shell.hide()
         shell.deleteLater()
     return 0
+
+
+def _collect_again() -> None:
+    """Ends the start-up pause of the garbage collector (kiosk.cli turns it off while importing).
+    Freezing first moves the start-up objects out of every later collection's way."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def _quit_on_signals(app: QApplication, closed: asyncio.Event) -> None:

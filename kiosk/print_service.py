@@ -8,7 +8,6 @@ import asyncio
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.documents import render_constancia
 from kiosk.portal.client import PortalClient
 from kiosk.printing import JobOutcome, PrintingError, print_pdf, printer_state
 
@@ -27,6 +26,9 @@ async def print_certificate(
 ) -> JobOutcome:
     """Raises PortalError (fetch) or PrintingError (the print system itself); a job that did not
     print comes back as its JobOutcome."""
+    # reportlab takes a twentieth of a second to import: not at start-up, only for the first print.
+    from kiosk.documents import render_constancia
+
     certificate = await client.certificate(download_code)
     loop = asyncio.get_running_loop()
     pdf = await loop.run_in_executor(None, render_constancia, certificate)

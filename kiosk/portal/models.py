@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
 # The trust list travels as the seal package defines it (one definition of the signed envelope).
-from kiosk.seals.trustlist import TrustListEnvelope as TrustListEnvelope
+from kiosk.seals.envelope import TrustListEnvelope as TrustListEnvelope
 
 API_VERSION = "v1"
 CRIMINAL_RECORD_FEE = Decimal("30.00")

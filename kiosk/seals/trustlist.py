@@ -31,6 +31,7 @@ from pydantic import (
     model_validator,
 )
 
+from kiosk.seals.envelope import TrustListEnvelope
 from kiosk.seals.keys import (
     KeyFormatError,
     b64url_decode,
@@ -142,14 +143,6 @@ class TrustList(BaseModel):
 
     def is_document_revoked(self, code: str) -> bool:
         return revoked_document_id(code) in self._revoked
-
-
-class TrustListEnvelope(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    payload: str = Field(description="base64url of the JSON trust list")
-    kid: str = Field(description="base64url key id of the OJ root key")
-    sig: str = Field(description="base64url ES256 r||s over the payload bytes")
 
 
 class EnvelopeLike(Protocol):
