@@ -20,8 +20,7 @@ from kiosk.embedded_portal import EmbeddedPortal, EmbeddedPortalError, PortalEnd
 from kiosk.flows.actions import portal_actions
 from kiosk.portal.client import PortalClient
 from kiosk.portal.models import ServiceStatus
-from kiosk.print_service import Printer, print_certificate, printer_ready
-from kiosk.printing import JobOutcome
+from kiosk.print_service import Printer, Printouts, printer_ready
 from kiosk.session import Session
 from kiosk.ui import errors
 from kiosk.ui.kiosk_ui import KioskUi
@@ -91,9 +90,7 @@ async def _main(
         return (await client.services()).services
 
     printer = Printer(settings.printer.queue, None, float(settings.printer.job_timeout_seconds))
-
-    async def print_document(download_code: str) -> JobOutcome:
-        return await print_certificate(client, download_code, session.temp_dir(), printer)
+    printouts = Printouts(client, printer, session.temp_dir, kiosk_id=settings.kiosk.id)
 
     ui = KioskUi(
         app,
@@ -101,7 +98,7 @@ async def _main(
         session,
         portal_actions(client),
         load_catalog=catalog,
-        printer=print_document,
+        printer=printouts.print,
         printer_check=lambda: printer_ready(printer),
     )
     ui.quit_requested.connect(closed.set)

@@ -16,7 +16,8 @@ from pathlib import Path
 
 ALLOWED_FIELDS = frozenset(
     {"method", "route", "outcome", "ms", "screen", "flow", "step", "event", "error", "status",
-     "port", "pid", "seconds", "queue", "job", "verdict", "reason", "service", "count"}
+     "port", "pid", "seconds", "queue", "job", "verdict", "reason", "service", "count",
+     "document"}
 )  # fmt: skip
 
 _PATTERNS = (

@@ -1,17 +1,31 @@
-"""Printing a visitor's constancia: fetch it from the portal by its download code (the portal
-keeps it: nothing paid for is ever lost), render it off the GUI thread, write it to the session's
-own temporary folder (wiped at reset) and send it to the kiosk's printer."""
+"""What the kiosk prints for a flow, and how: a step names its document ("certificate",
+"payment_slip", "review_receipt"); this module makes the PDF from the flow's answers and results,
+off the GUI thread, writes it to the session's own temporary folder (wiped at reset) and sends it
+to the kiosk's printer.
+
+A constancia is always fetched from the portal by its download code (the portal keeps it: nothing
+paid for is ever lost, and a reprint is the same document)."""
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.flows.collect_certificate import grouped_code
+from kiosk.flows.criminal_record_steps import paid_order
 from kiosk.portal.client import PortalClient
+from kiosk.portal.models import CriminalRecordRequest
 from kiosk.printing import JobOutcome, PrintingError, print_pdf, printer_state
 
-TITLE = "Constancia OJ"  # what CUPS shows and logs: never the person's name
+#: what CUPS shows and logs for each document: never the person's name
+TITLES = {
+    "certificate": "Constancia OJ",
+    "payment_slip": "Orden de pago OJ",
+    "review_receipt": "Comprobante OJ",
+}
+TITLE = TITLES["certificate"]
 
 
 @dataclass(frozen=True)
@@ -21,26 +35,82 @@ class Printer:
     timeout: float
 
 
+class UnknownDocument(LookupError):
+    """A flow named a document this kiosk cannot make (a programming error, not a visitor's)."""
+
+
+class Printouts:
+    """Prints the documents flows name. ``folder`` gives the session's temporary folder."""
+
+    def __init__(
+        self,
+        client: PortalClient,
+        printer: Printer,
+        folder: Callable[[], Path],
+        *,
+        kiosk_id: str = "",
+    ) -> None:
+        self.client = client
+        self.printer = printer
+        self.folder = folder
+        self.kiosk_id = kiosk_id
+
+    async def print(self, kind: str, sources: Mapping[str, object]) -> JobOutcome:
+        """Raises PortalError (a constancia's fetch) or PrintingError (the print system itself);
+        a job that did not print comes back as its JobOutcome."""
+        render = await self._renderer(kind, sources)
+        loop = asyncio.get_running_loop()
+        pdf = await loop.run_in_executor(None, render)
+        path = self.folder() / f"{kind}.pdf"
+        path.write_bytes(pdf)
+        return await print_pdf(
+            path,
+            queue=self.printer.queue or None,
+            server=self.printer.server,
+            title=TITLES[kind],
+            timeout=self.printer.timeout,
+        )
+
+    async def _renderer(self, kind: str, sources: Mapping[str, object]) -> Callable[[], bytes]:
+        # reportlab takes a twentieth of a second to import: not at start-up, at the first print.
+        from kiosk import documents
+
+        if kind == "certificate":
+            certificate = await self.client.certificate(download_code(sources))
+            return lambda: documents.render_constancia(certificate)
+        if kind == "payment_slip":
+            order = paid_order(dict(sources))
+            return lambda: documents.render_payment_slip(order, kiosk_id=self.kiosk_id)
+        if kind == "review_receipt":
+            request = _request(sources)
+            return lambda: documents.render_review_receipt(request, kiosk_id=self.kiosk_id)
+        raise UnknownDocument(kind)
+
+
+def download_code(sources: Mapping[str, object]) -> str:
+    """The constancia's download code: from the request just sent, or as the visitor typed it."""
+    request = sources.get("submit_request")
+    if isinstance(request, CriminalRecordRequest):
+        return request.download_code
+    typed = sources.get("download_code")
+    if isinstance(typed, str):
+        return grouped_code(typed)
+    raise UnknownDocument("no download code among the flow's results")
+
+
+def _request(sources: Mapping[str, object]) -> CriminalRecordRequest:
+    request = sources.get("submit_request")
+    if not isinstance(request, CriminalRecordRequest):
+        raise UnknownDocument("no criminal record request among the flow's results")
+    return request
+
+
 async def print_certificate(
     client: PortalClient, download_code: str, folder: Path, printer: Printer
 ) -> JobOutcome:
-    """Raises PortalError (fetch) or PrintingError (the print system itself); a job that did not
-    print comes back as its JobOutcome."""
-    # reportlab takes a twentieth of a second to import: not at start-up, only for the first print.
-    from kiosk.documents import render_constancia
-
-    certificate = await client.certificate(download_code)
-    loop = asyncio.get_running_loop()
-    pdf = await loop.run_in_executor(None, render_constancia, certificate)
-    path = folder / "constancia.pdf"
-    path.write_bytes(pdf)
-    return await print_pdf(
-        path,
-        queue=printer.queue or None,
-        server=printer.server,
-        title=TITLE,
-        timeout=printer.timeout,
-    )
+    """One constancia by its download code (the reprint path, and tests)."""
+    printouts = Printouts(client, printer, lambda: folder)
+    return await printouts.print("certificate", {"download_code": download_code})
 
 
 async def printer_ready(printer: Printer) -> tuple[bool, str]:

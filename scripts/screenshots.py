@@ -26,8 +26,7 @@ from kiosk.embedded_portal import EmbeddedPortal
 from kiosk.flows.actions import portal_actions
 from kiosk.portal.client import PortalClient, new_idempotency_key
 from kiosk.portal.models import Bank, SandboxBoletaCreate
-from kiosk.print_service import Printer, print_certificate
-from kiosk.printing import JobOutcome
+from kiosk.print_service import Printer, Printouts
 from kiosk.session import Session
 from kiosk.ui.kiosk_ui import KioskUi
 from kiosk.ui.theme import apply_theme
@@ -175,11 +174,14 @@ async def main(out: Path) -> int:
     session = Session()
     printer = Printer(settings.printer.queue, None, 10.0)  # this machine's CUPS, as the kiosk's
 
-    async def print_document(code: str) -> JobOutcome:
-        return await print_certificate(client, code, session.temp_dir(), printer)
-
+    printouts = Printouts(client, printer, session.temp_dir, kiosk_id="GT-SHOTS-0001")
     ui = KioskUi(
-        app, settings, session, portal_actions(client), load_catalog=catalog, printer=print_document
+        app,
+        settings,
+        session,
+        portal_actions(client),
+        load_catalog=catalog,
+        printer=printouts.print,
     )
     ui.shell.show()
     shots: list[Path] = []

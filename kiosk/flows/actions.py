@@ -18,13 +18,19 @@ from datetime import date
 from decimal import Decimal
 from typing import TypeVar
 
-from kiosk.flows.criminal_record_steps import session_of
+from kiosk.flows.collect_certificate import grouped_code
+from kiosk.flows.criminal_record_steps import compact_reference, paid_order, session_of
 from kiosk.flows.fields import format_money
 from kiosk.flows.model import Answers
 from kiosk.flows.text import _
 from kiosk.identity import normalize_digits
 from kiosk.portal.client import PortalClient
-from kiosk.portal.errors import PortalRejected, PortalUnauthorized, PortalUnavailable
+from kiosk.portal.errors import (
+    PortalNotFound,
+    PortalRejected,
+    PortalUnauthorized,
+    PortalUnavailable,
+)
 from kiosk.portal.models import (
     AccountCreate,
     Bank,
@@ -107,8 +113,49 @@ def portal_actions(
             PaymentConcept.CRIMINAL_RECORD, idempotency_key=key
         )
 
+    async def find_payment_order(answers: Answers, key: str) -> object:
+        reference = compact_reference(str(answers["payment_reference"]))
+        try:
+            order = await client.payment_order_by_reference(reference)
+        except PortalNotFound as error:
+            detail = _(
+                "No encontramos una orden de pago con la referencia {reference}. Revise que "
+                "esté igual que en la hoja y escríbala otra vez."
+            ).format(reference=reference)
+            raise AnswerRejected(
+                error.problem.model_copy(
+                    update={"field": "payment_reference", "detail": detail, "status": 422}
+                )
+            ) from None
+        if order.status is PaymentOrderStatus.USED:
+            message = _(
+                "La orden de pago con la referencia {reference} ya se usó para una solicitud. "
+                "Si no recibió su constancia, use su código de descarga o pida ayuda en la "
+                "ventanilla: no pague otra vez."
+            )
+            raise AnswerRejected(_problem("order_used", message, order, field="payment_reference"))
+        if order.status is PaymentOrderStatus.EXPIRED:
+            message = _(
+                "La orden de pago con la referencia {reference} venció sin pago. Vuelva a "
+                "«Forma de pago» y elija «Pagar en línea ahora» para recibir una orden nueva."
+            )
+            raise AnswerRejected(
+                _problem("order_expired", message, order, field="payment_reference")
+            )
+        return order
+
+    async def fetch_certificate(answers: Answers, key: str) -> object:
+        try:
+            return await client.certificate(grouped_code(str(answers["download_code"])))
+        except PortalNotFound as error:
+            detail = _(
+                "No hay ninguna constancia con ese código de descarga. Revise que esté igual "
+                "que en su hoja o en el correo y escríbalo otra vez."
+            )
+            raise AnswerRejected.of(error, "download_code", detail) from None
+
     async def wait_for_payment(answers: Answers, key: str) -> object:
-        order = _get(answers, "create_payment_order", PaymentOrder)
+        order = paid_order(answers)
         return await _wait_until_paid(client, order, poll_interval, payment_wait)
 
     async def submit_request(answers: Answers, key: str) -> object:
@@ -134,8 +181,10 @@ def portal_actions(
         "log_in": log_in,
         "verify_boleta": verify_boleta,
         "create_payment_order": create_payment_order,
+        "find_payment_order": find_payment_order,
         "wait_for_payment": wait_for_payment,
         "submit_request": submit_request,
+        "fetch_certificate": fetch_certificate,
     }
 
 
@@ -200,10 +249,7 @@ def _request(answers: Answers, *, with_identity: bool) -> CriminalRecordRequestC
             bank=check.bank, number=check.number, paid_on=check.paid_on, amount=check.amount
         )
     else:
-        paid = answers.get("wait_for_payment", answers.get("create_payment_order"))
-        if not isinstance(paid, PaymentOrder):
-            raise TypeError("an online payment needs the payment order's result")
-        payment = OrderPayment(order_id=paid.id)
+        payment = OrderPayment(order_id=paid_order(answers).id)
     if not with_identity:  # the session says who it is; the account's email gets the constancia
         return CriminalRecordRequestCreate(payment=payment)
     return CriminalRecordRequestCreate(
@@ -232,9 +278,9 @@ def _on_flow_field(error: PortalRejected) -> PortalRejected:
     return AnswerRejected.of(error, FLOW_FIELDS[error.field])
 
 
-def _problem(code: str, message: str, order: PaymentOrder) -> Problem:
+def _problem(code: str, message: str, order: PaymentOrder, *, field: str | None = None) -> Problem:
     detail = message.format(amount=format_money(order.amount), reference=order.reference)
-    return Problem(title=detail, status=409, code=code, detail=detail)
+    return Problem(title=detail, status=409, code=code, detail=detail, field=field)
 
 
 def _get(answers: Answers, key: str, kind: type[T]) -> T:

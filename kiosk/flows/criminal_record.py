@@ -15,7 +15,14 @@ from dataclasses import replace
 
 from kiosk.flows import criminal_record_steps as rules
 from kiosk.flows.account import ACCOUNT
-from kiosk.flows.criminal_record_steps import ACCOUNT_HOLDER, BOLETA, GUEST, NEW_ACCOUNT, ONLINE
+from kiosk.flows.criminal_record_steps import (
+    ACCOUNT_HOLDER,
+    BOLETA,
+    GUEST,
+    NEW_ACCOUNT,
+    ONLINE,
+    REFERENCE,
+)
 from kiosk.flows.model import (
     ActionStep,
     Choice,
@@ -184,6 +191,11 @@ CRIMINAL_RECORD = Flow(
                             _("Pagar en línea ahora"),
                             _("Le damos una referencia para pagar en la banca electrónica."),
                         ),
+                        Choice(
+                            REFERENCE,
+                            _("Ya tengo una referencia de pago"),
+                            _("Pedí una orden de pago en otra visita y traigo su referencia."),
+                        ),
                     ),
                 ),
             ),
@@ -251,7 +263,38 @@ CRIMINAL_RECORD = Flow(
             busy_text=_("Estamos preparando su orden de pago."),
             locks=False,
         ),
-        InfoStep(id="payment_slip", title=_("Pague en línea"), body=rules.payment_slip),
+        InfoStep(
+            id="payment_slip",
+            title=_("Pague en línea"),
+            body=rules.payment_slip,
+            next="wait_for_payment",
+            codes=rules.payment_slip_codes,
+            document="payment_slip",
+        ),
+        QuestionStep(
+            id="payment_reference",
+            title=_("¿Cuál es la referencia de su orden de pago?"),
+            intro=_("Está en la hoja que le imprimimos cuando pidió la orden de pago."),
+            fields=(
+                Field(
+                    "payment_reference",
+                    FieldKind.TEXT,
+                    _("Referencia de pago"),
+                    max_length=30,
+                    validator=rules.payment_reference,
+                    keypad_override="numeric",
+                ),
+            ),
+            next="find_payment_order",
+        ),
+        ActionStep(
+            id="find_payment_order",
+            title=_("Buscando su orden de pago"),
+            action="find_payment_order",
+            next=rules.after_find_order,
+            busy_text=_("Estamos buscando su orden de pago."),
+            locks=False,
+        ),
         ActionStep(
             id="wait_for_payment",
             title=_("Esperando su pago"),
@@ -277,15 +320,25 @@ CRIMINAL_RECORD = Flow(
             busy_text=_("Estamos enviando su solicitud. Esto puede tardar unos segundos."),
         ),
         ConfirmationStep(
-            id="issued", title=_("No registra antecedentes penales"), body=rules.issued
+            id="issued",
+            title=_("No registra antecedentes penales"),
+            body=rules.issued,
+            codes=rules.document_codes,
+            document="certificate",
         ),
         ConfirmationStep(
             id="registered",
             title=_("Resultado: registra antecedentes penales"),
             body=rules.registered,
+            codes=rules.document_codes,
+            document="certificate",
         ),
         ConfirmationStep(
-            id="in_review", title=_("Su solicitud está en revisión"), body=rules.in_review
+            id="in_review",
+            title=_("Su solicitud está en revisión"),
+            body=rules.in_review,
+            codes=rules.review_codes,
+            document="review_receipt",
         ),
     ),
 )

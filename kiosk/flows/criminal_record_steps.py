@@ -8,6 +8,7 @@ and the bodies of the info, payment-slip and result screens, which read the acti
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from decimal import Decimal
 from typing import TypeVar
@@ -23,6 +24,7 @@ from kiosk.portal.models import (
     Bank,
     CriminalRecordRequest,
     PaymentOrder,
+    PaymentOrderStatus,
     RequestStatus,
     VisitorSession,
 )
@@ -65,6 +67,8 @@ ACCOUNT_HOLDER = "con_cuenta"
 NEW_ACCOUNT = "crear_cuenta"
 BOLETA = "boleta"
 ONLINE = "en_linea"
+REFERENCE = "referencia"  # paid online on an earlier visit: the slip's reference
+PAYMENT_REFERENCE = re.compile(r"[A-Z0-9]{6,24}")  # compacted: no spaces or dashes
 
 
 def after_mode(answers: Answers) -> str:
@@ -76,7 +80,9 @@ def after_send_email(answers: Answers) -> str:
 
 
 def after_pay_method(answers: Answers) -> str:
-    return "boleta_bank" if answers["pay_method"] == BOLETA else "create_payment_order"
+    return {BOLETA: "boleta_bank", REFERENCE: "payment_reference"}.get(
+        str(answers["pay_method"]), "create_payment_order"
+    )
 
 
 def after_submit(answers: Answers, result: object) -> str:
@@ -170,51 +176,86 @@ def about(answers: Answers, results: dict[str, object]) -> str:
 
 
 def payment_slip(answers: Answers, results: dict[str, object]) -> str:
-    order = result(results, "create_payment_order", PaymentOrder)
+    order = paid_order(results)
     return _(
         "Pague {amount} en la banca electrónica o la aplicación de su banco, en el pago de "
-        "servicios del Organismo Judicial, con esta referencia:\n\n"
-        "{reference}\n\n"
+        "servicios del Organismo Judicial, con la referencia de arriba. Vence el {expires}.\n\n"
         "La hoja impresa lleva la referencia y un código QR para pagar desde su teléfono. "
-        "La referencia vence el {expires}.\n\n"
+        "Guárdela: si se tiene que ir, con la referencia puede volver a cualquier quiosco y "
+        "terminar sin pagar otra vez.\n\n"
         "Cuando haya pagado, toque «Continuar»: aquí esperamos la confirmación del banco."
-    ).format(
-        amount=format_money(order.amount),
-        reference=order.reference,
-        expires=_when(order.expires_at),
-    )
+    ).format(amount=format_money(order.amount), expires=_when(order.expires_at))
+
+
+def payment_slip_codes(answers: Answers, results: dict[str, object]) -> tuple[tuple[str, str], ...]:
+    order = paid_order(results)
+    return ((_("Referencia de pago"), order.reference), (_("Monto"), format_money(order.amount)))
+
+
+def paid_order(results: dict[str, object]) -> PaymentOrder:
+    """The online payment order of this visit: created here, found by its reference, or (once
+    the bank confirmed it) as the last look at it saw it."""
+    for step_id in ("wait_for_payment", "find_payment_order", "create_payment_order"):
+        found = results.get(step_id)
+        if isinstance(found, PaymentOrder):
+            return found
+    raise TypeError("no payment order among the results")
+
+
+def after_find_order(answers: Answers, result: object) -> str:
+    if not isinstance(result, PaymentOrder):
+        raise TypeError("find_payment_order returns a PaymentOrder")
+    return "review" if result.status is PaymentOrderStatus.PAID else "wait_for_payment"
+
+
+def payment_reference(value: object, answers: Answers) -> None:
+    if not PAYMENT_REFERENCE.fullmatch(compact_reference(str(value))):
+        raise FieldError(
+            "payment_reference",
+            "reference_invalid",
+            _(
+                "Escriba la referencia tal como está en la hoja de la orden de pago, por "
+                "ejemplo 4821 7730 1295. Revísela y escríbala otra vez."
+            ),
+        )
+
+
+def compact_reference(text: str) -> str:
+    return "".join(char for char in text.upper() if char.isalnum())
 
 
 def issued(answers: Answers, results: dict[str, object]) -> str:
-    request = result(results, "submit_request", CriminalRecordRequest)
     text = _(
         "Su constancia está lista: dice que usted no registra antecedentes penales. "
         "Es válida por seis meses.\n\n"
-        "Código de verificación: {code}\n"
-        "Código de descarga: {download_code}\n\n"
-        "Tome la constancia impresa. Con el código de descarga puede volver a imprimirla en "
-        "cualquier quiosco o descargarla del portal del Organismo Judicial: guárdelo y no lo "
-        "comparta."
-    ).format(code=request.certificate_code or "", download_code=request.download_code)
+        "Con el código de descarga puede volver a imprimirla en cualquier quiosco o "
+        "descargarla del portal del Organismo Judicial: guárdelo y no lo comparta."
+    )
     email = _email(answers)
+    request = result(results, "submit_request", CriminalRecordRequest)
     if request.email_sent and email:
         text += "\n\n" + _("También se la enviamos a {email}.").format(email=email)
     return text
 
 
 def registered(answers: Answers, results: dict[str, object]) -> str:
-    request = result(results, "submit_request", CriminalRecordRequest)
     return _(
         "El registro del Organismo Judicial tiene anotada a su nombre al menos una sentencia "
-        "penal. Por eso el documento dice «registra antecedentes penales». Tome el documento "
-        "impreso: es el resultado oficial de su solicitud.\n\n"
+        "penal. Por eso el documento dice «registra antecedentes penales». Es el resultado "
+        "oficial de su solicitud.\n\n"
         "Si cree que hay un error, o si ya cumplió la pena y quiere saber si el antecedente se "
         "puede cancelar, acuda a la Unidad de Antecedentes Penales (UNAP) del Organismo "
         "Judicial con su DPI y este documento. En la ventanilla de atención le dicen dónde "
-        "queda la oficina más cercana.\n\n"
-        "Código de verificación: {code}\n"
-        "Código de descarga: {download_code}"
-    ).format(code=request.certificate_code or "", download_code=request.download_code)
+        "queda la oficina más cercana."
+    )
+
+
+def document_codes(answers: Answers, results: dict[str, object]) -> tuple[tuple[str, str], ...]:
+    request = result(results, "submit_request", CriminalRecordRequest)
+    return (
+        (_("Código de descarga"), request.download_code),
+        (_("Código de verificación"), request.certificate_code or ""),
+    )
 
 
 def in_review(answers: Answers, results: dict[str, object]) -> str:
@@ -222,17 +263,16 @@ def in_review(answers: Answers, results: dict[str, object]) -> str:
     text = _(
         "Su pago quedó registrado: no tiene que pagar otra vez. Una persona del Organismo "
         "Judicial revisará su solicitud con cuidado (por ejemplo, cuando otra persona tiene el "
-        "mismo nombre).\n\n"
-        "Referencia: {reference}\n"
-        "Código de descarga: {download_code}"
-    ).format(reference=request.id, download_code=request.download_code)
+        "mismo nombre)."
+    )
     if request.ready_by is not None:
         text += "\n\n" + _("Estará lista a partir del {day}.").format(
             day=request.ready_by.strftime("%d/%m/%Y")
         )
     text += "\n\n" + _(
-        "Entonces vuelva a cualquier quiosco y use el código de descarga para imprimirla, o "
-        "descárguela del portal del Organismo Judicial. Guarde la hoja impresa con estos códigos."
+        "Entonces vuelva a cualquier quiosco, toque «Imprimir mi constancia con un código» y "
+        "use el código de descarga, o descárguela del portal del Organismo Judicial. Le "
+        "imprimimos una hoja con estos códigos: guárdela."
     )
     email = _email(answers)
     if email:
@@ -240,6 +280,14 @@ def in_review(answers: Answers, results: dict[str, object]) -> str:
             email=email
         )
     return text
+
+
+def review_codes(answers: Answers, results: dict[str, object]) -> tuple[tuple[str, str], ...]:
+    request = result(results, "submit_request", CriminalRecordRequest)
+    return (
+        (_("Referencia"), request.id),
+        (_("Código de descarga"), request.download_code),
+    )
 
 
 def _email(answers: Answers) -> str | None:

@@ -103,6 +103,13 @@ class FlowRun:
             return step.body
         return step.body(self.submitted_answers(), dict(self.results))
 
+    def codes(self) -> tuple[tuple[str, str], ...]:
+        """The codes the current step shows in large type: (label, value) pairs."""
+        step = self.current
+        if not isinstance(step, InfoStep | ConfirmationStep) or step.codes is None:
+            return ()
+        return step.codes(self.submitted_answers(), dict(self.results))
+
     # --- moving ---------------------------------------------------------------------------
 
     def submit(self, values: dict[str, str]) -> list[FieldError]:

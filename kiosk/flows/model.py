@@ -26,6 +26,8 @@ Validator: TypeAlias = Callable[[object, Answers], None]
 QuestionNext: TypeAlias = str | Callable[[Answers], str] | None
 ActionNext: TypeAlias = str | Callable[[Answers, object], str]
 Body: TypeAlias = str | Callable[[Answers, dict[str, object]], str]
+#: codes the visitor must keep (label, value), shown in large type apart from the body
+Codes: TypeAlias = Callable[[Answers, dict[str, object]], tuple[tuple[str, str], ...]]
 
 
 class FieldKind(StrEnum):
@@ -168,21 +170,29 @@ class ActionStep:
 
 @dataclass(frozen=True)
 class ConfirmationStep:
-    """The end: what happened, the reference, what happens next."""
+    """The end: what happened, the reference, what happens next.
+
+    ``document`` names the printout the kiosk prints when the step is shown (kiosk.print_service
+    knows how to make each from the flow's results); None prints nothing."""
 
     id: str
     title: str
     body: Body
+    codes: Codes | None = None
+    document: str | None = None
 
 
 @dataclass(frozen=True)
 class InfoStep:
-    """Text only (for example what the service costs); "Continuar" goes on."""
+    """Text only (for example what the service costs); "Continuar" goes on. ``codes`` and
+    ``document`` as for ConfirmationStep (a payment slip is printed from an info step)."""
 
     id: str
     title: str
     body: Body
     next: QuestionNext = None
+    codes: Codes | None = None
+    document: str | None = None
 
 
 Step: TypeAlias = QuestionStep | ReviewStep | ActionStep | ConfirmationStep | InfoStep

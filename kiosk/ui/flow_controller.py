@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import date
 
 from PySide6.QtCore import QObject, Signal
@@ -32,8 +32,9 @@ from kiosk.ui.screens.steps import OperationScreen, ReviewScreen, TextScreen
 
 log = logging.getLogger(__name__)
 
-#: prints the document behind a download code (kiosk.print_service), returning the job's end
-PrintDocument = Callable[[str], Awaitable[JobOutcome]]
+#: prints a step's document (kiosk.print_service.Printouts): its kind, then the flow's answers and
+#: results it is made from; returns the job's end
+PrintDocument = Callable[[str, Mapping[str, object]], Awaitable[JobOutcome]]
 #: can the kiosk print now? (ready, the visitor's message when not)
 PrinterCheck = Callable[[], Awaitable[tuple[bool, str]]]
 
@@ -63,6 +64,8 @@ class FlowController(QObject):
         self._task: asyncio.Task[None] | None = None
         self._acting = False  # an action is in flight (cleared before the task itself ends)
         self._check_task: asyncio.Task[None] | None = None
+        self._print_task: asyncio.Task[None] | None = None
+        self._printing = False  # a confirmation's document is printing: "Terminar" waits
 
     # --- what the shell shows -----------------------------------------------------------------
 
@@ -83,7 +86,7 @@ class FlowController(QObject):
 
     @property
     def running(self) -> bool:
-        return self._acting
+        return self._acting or self._printing
 
     def start(self) -> None:
         self.render()
@@ -99,7 +102,9 @@ class FlowController(QObject):
             operation = OperationScreen(self.flow.id, step.id, tr(step.busy_text))
             screen = operation
         elif isinstance(step, InfoStep | ConfirmationStep):
-            screen = TextScreen(f"{self.flow.id}.{step.id}", step.title, self.run.body())
+            screen = TextScreen(
+                f"{self.flow.id}.{step.id}", step.title, self.run.body(), codes=self.run.codes()
+            )
         else:  # pragma: no cover - every step kind is handled above
             raise TypeError(type(step).__name__)
         screen.navigate.connect(self._on_screen_intent)
@@ -108,7 +113,7 @@ class FlowController(QObject):
         self.nav_changed.emit()
         if isinstance(step, ActionStep):
             self._start_action(step)
-        elif isinstance(step, ConfirmationStep) and self._download_code():
+        elif isinstance(step, InfoStep | ConfirmationStep) and step.document:
             self._start_print()
         elif isinstance(step, ReviewStep) and self.flow.prints and self.printer_check is not None:
             self._check_task = asyncio.ensure_future(self._check_printer(self.printer_check))
@@ -118,37 +123,51 @@ class FlowController(QObject):
         if not ready and isinstance(self.screen, ReviewScreen):
             self.screen.show_printer_notice(tr(message))
 
-    def _download_code(self) -> str | None:
-        """The document the flow's result carries, if any (e.g. an issued constancia)."""
-        for result in self.run.results.values():
-            if getattr(result, "certificate_code", None) and getattr(result, "download_code", None):
-                return str(result.download_code)  # type: ignore[attr-defined]
-        return None
-
     def _start_print(self) -> None:
-        code = self._download_code()
-        if self.printer is None or code is None or self.running:
+        step = self.run.current
+        if not isinstance(step, InfoStep | ConfirmationStep) or not step.document:
             return
-        if isinstance(self.screen, TextScreen):
-            self.screen.show_printing()
-        self._acting = True
+        if self.printer is None or self.running:
+            return
+        if self._print_task is not None and not self._print_task.done():
+            return  # one job at a time: a double tap on "Imprimir otra vez" prints once
+        screen = self.screen
+        if isinstance(screen, TextScreen):
+            screen.show_printing()
+        # The end of a flow waits for its document (leaving would reset the session under the
+        # job); an info step's printout (the payment slip) lets the visitor go on meanwhile.
+        self._printing = isinstance(step, ConfirmationStep)
         self.busy_changed.emit(True)
-        self._task = asyncio.ensure_future(self._print(self.printer, code))
+        self.nav_changed.emit()
+        sources = {**self.run.submitted_answers(), **self.run.results}
+        self._print_task = asyncio.ensure_future(
+            self._print(self.printer, step.document, sources, screen)
+        )
 
-    async def _print(self, printer: PrintDocument, code: str) -> None:
+    async def _print(
+        self,
+        printer: PrintDocument,
+        kind: str,
+        sources: Mapping[str, object],
+        screen: Screen | None,
+    ) -> None:
         try:
-            outcome = await printer(code)
+            outcome = await printer(kind, sources)
             message, ok = tr(outcome.message), outcome.ok
         except PortalError as error:
             message, ok = messages.for_error(error).text, False
         except PrintingError as error:
             message, ok = tr(error.message), False
         finally:
-            self._acting = False
+            self._printing = False
             self.busy_changed.emit(False)
-        log.info("document printed" if ok else "document not printed", extra={"flow": self.flow.id})
-        if isinstance(self.screen, TextScreen):
-            self.screen.show_printed(message, ok=ok)
+            self.nav_changed.emit()
+        log.info(
+            "document printed" if ok else "document not printed",
+            extra={"flow": self.flow.id, "document": kind},
+        )
+        if isinstance(screen, TextScreen) and screen is self.screen:
+            screen.show_printed(message, ok=ok)
 
     def _progress(self) -> str:
         number, total = self.run.progress()
@@ -232,6 +251,7 @@ class FlowController(QObject):
         """Stop whatever runs (the session is being reset) and forget the answers."""
         if self._check_task is not None and not self._check_task.done():
             self._check_task.cancel()
-        if self._task is not None and not self._task.done():
-            self._task.cancel()
+        for task in (self._task, self._print_task):
+            if task is not None and not task.done():
+                task.cancel()
         self.run.reset()

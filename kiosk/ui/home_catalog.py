@@ -12,6 +12,12 @@ class Tile:
     label: str  # short words on the tile
     icon: str  # file name in resources/icons, without .svg
     flow: str | None = None  # the flow that serves it in the kiosk; None: not built yet
+    name: str = ""  # when a service has two tiles, the second one's own name
+
+    @property
+    def key(self) -> str:
+        """What the tile is called (``tile.<key>``) and opens: the service id unless named."""
+        return self.name or self.service
 
 
 @dataclass(frozen=True)
@@ -31,6 +37,13 @@ CATEGORIES: tuple[Category, ...] = (
         "tramites",
         "Trámites y constancias",
         (
+            Tile(
+                "antecedentes-penales",
+                "Imprimir mi constancia con un código",
+                "printer",
+                flow="collect_certificate",
+                name="constancia-con-codigo",
+            ),
             Tile("cuenta", "Crear mi cuenta del portal", "person", flow="account"),
             Tile("fei", "Formulario Electrónico de Ingresos", "form"),
             Tile("casillero-electronico", "Casillero Electrónico", "mail"),
@@ -75,3 +88,7 @@ CATEGORIES: tuple[Category, ...] = (
 
 def all_tiles() -> tuple[Tile, ...]:
     return FEATURED + tuple(tile for category in CATEGORIES for tile in category.tiles)
+
+
+def tile_for(key: str) -> Tile:
+    return next(tile for tile in all_tiles() if tile.key == key)

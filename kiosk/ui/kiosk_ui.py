@@ -23,7 +23,7 @@ from kiosk.portal.errors import PortalError
 from kiosk.portal.models import ServiceStatus
 from kiosk.session import Session
 from kiosk.ui.flow_controller import FlowController, PrintDocument, PrinterCheck
-from kiosk.ui.home_catalog import all_tiles
+from kiosk.ui.home_catalog import tile_for
 from kiosk.ui.idle import IdleMonitor
 from kiosk.ui.lockdown import CloseGuard, Lockdown, StaffExit
 from kiosk.ui.overlays import IdleOverlay, MessageOverlay, PinOverlay
@@ -136,8 +136,10 @@ class KioskUi(QObject):
             self.shell.forget_screen(self._home)
             self._home = None
 
-    def open_service(self, service_id: str) -> None:
-        tile = next(tile for tile in all_tiles() if tile.service == service_id)
+    def open_service(self, key: str) -> None:
+        """Opens what a home tile offers (``tile.<key>``)."""
+        tile = tile_for(key)
+        service_id = tile.service
         status = next((s for s in self.catalog or [] if s.id == service_id), None)
         name = tr(tile.label)
         if status is not None and not status.available:

@@ -45,6 +45,7 @@ TYPED: dict[str, dict[str, str]] = {
     "send_email": {"send_email": "no"},
     "delivery_email": {"delivery_email": "Maria@Ejemplo.GT"},
     "pay_method": {"pay_method": "boleta"},
+    "payment_reference": {"payment_reference": "1234 5678 9012"},
     "boleta_bank": {"boleta_bank": "banrural"},
     "boleta": {
         "boleta_number": "3000-0001-01",
@@ -133,6 +134,7 @@ class FakePortal:
                 amount=Decimal("30.00"),
             ),
             "create_payment_order": lambda a: payment_order(),
+            "find_payment_order": lambda a: payment_order(PaymentOrderStatus.PAID, "po_9"),
             "wait_for_payment": lambda a: payment_order(PaymentOrderStatus.PAID),
             "submit_request": lambda a: criminal_record_request(self.status),
         }

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.i18n import tr
 from kiosk.portal.models import ServiceStatus
-from kiosk.ui.home_catalog import CATEGORIES, FEATURED, Tile
+from kiosk.ui.home_catalog import CATEGORIES, FEATURED, Tile, tile_for
 from kiosk.ui.screens.base import Screen, label
 
 ICON_INK = "#0B2E59"  # the colour the SVG files are drawn in
@@ -82,14 +82,14 @@ class HomeScreen(Screen):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(body)
 
-    def tile(self, service: str) -> TileButton:
-        return self._tiles[service]
+    def tile(self, key: str) -> TileButton:
+        return self._tiles[key]
 
     def _tile(self, tile: Tile, *, featured: bool = False) -> TileButton:
         widget = TileButton(tile.icon, tr(tile.label), featured=featured)
-        widget.setObjectName(f"tile.{tile.service}")
-        widget.clicked.connect(lambda: self.navigate.emit(tile.service))
-        self._tiles[tile.service] = widget
+        widget.setObjectName(f"tile.{tile.key}")
+        widget.clicked.connect(lambda: self.navigate.emit(tile.key))
+        self._tiles[tile.key] = widget
         return widget
 
     def set_catalog(self, services: list[ServiceStatus] | None) -> None:
@@ -105,11 +105,12 @@ class HomeScreen(Screen):
             return
         self.status.hide()
         by_id = {service.id: service for service in services}
-        for service_id, widget in self._tiles.items():
-            status = by_id.get(service_id)
+        for key, widget in self._tiles.items():
+            tile = tile_for(key)
+            status = by_id.get(tile.service)
             unavailable = status is not None and not status.available
             widget.setProperty("unavailable", unavailable)
-            text = tr(_tile_label(service_id))
+            text = tr(tile.label)
             if unavailable:
                 reason = status.reason if status and status.reason else tr("No disponible ahora")
                 widget.set_text(text, f"{tr('No disponible')}: {reason}")
@@ -162,10 +163,3 @@ class TileButton(QPushButton):
         self.note.setText(note)
         self.note.setVisible(bool(note))
         self.setAccessibleName(f"{text}. {note}" if note else text)
-
-
-def _tile_label(service_id: str) -> str:
-    for tile in FEATURED + tuple(t for c in CATEGORIES for t in c.tiles):
-        if tile.service == service_id:
-            return tile.label
-    return service_id

@@ -55,13 +55,15 @@ class ReviewScreen(Screen):
 class TextScreen(Screen):
     """Info and confirmation steps: a heading and plain words (and, at the end, a reference)."""
 
-    def __init__(self, name: str, title: str, body: str, *, reference: str = "") -> None:
+    def __init__(
+        self, name: str, title: str, body: str, *, codes: tuple[tuple[str, str], ...] = ()
+    ) -> None:
         super().__init__(name)
         layout = QVBoxLayout(self)
         layout.setSpacing(16)
         layout.addWidget(label(title, "heading", "label.heading"))
-        if reference:
-            layout.addWidget(label(reference, "code", "label.reference"))
+        if codes:
+            layout.addWidget(self._codes_card(codes))
         text = label("", "body", "label.body")
         text.setText(body)  # already translated and filled in by the flow
         layout.addWidget(text)
@@ -73,6 +75,23 @@ class TextScreen(Screen):
         self.reprint.hide()
         layout.addWidget(self.reprint, alignment=Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
+
+    @staticmethod
+    def _codes_card(codes: tuple[tuple[str, str], ...]) -> QFrame:
+        """What the visitor must copy or keep, large enough to read from a step back."""
+        card = QFrame()
+        card.setProperty("kind", "card")
+        grid = QGridLayout(card)
+        grid.setHorizontalSpacing(24)
+        grid.setVerticalSpacing(8)
+        for row, (name, value) in enumerate(codes):
+            grid.addWidget(label(name, "label"), row, 0)
+            shown = label("", "code", f"value.code.{row}")
+            shown.setText(value)  # a code: never translated
+            shown.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+            grid.addWidget(shown, row, 1)
+        grid.setColumnStretch(1, 1)
+        return card
 
     def show_printing(self) -> None:
         self.print_status.setText(tr("Imprimiendo su documento…"))
