@@ -8,10 +8,11 @@ import gc
 import logging
 import signal
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import qasync
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk import i18n, logs
@@ -100,6 +101,7 @@ async def _main(
         load_catalog=catalog,
         printer=printouts.print,
         printer_check=lambda: printer_ready(printer),
+        verification=verification_factory(settings, client, endpoint, printouts),
     )
     ui.quit_requested.connect(closed.set)
     errors.install(ui.show_crash)
@@ -127,6 +129,41 @@ async def _main(
         shell.hide()
         shell.deleteLater()
     return 0
+
+
+def verification_factory(
+    settings: Settings, client: PortalClient, endpoint: PortalEndpoint, printouts: Printouts
+) -> Callable[[], QObject]:
+    """Builds "Verificar un documento" on first use: the camera, the decoder and the seal
+    cryptography are loaded when a visitor needs them, not at start-up."""
+    verifier: list[object] = []  # one Verifier (and trust-list cache) for the whole run
+
+    def build() -> QObject:
+        from kiosk.scanning.decoders import make_decoder
+        from kiosk.scanning.pipeline import ScanPipeline
+        from kiosk.seals.cache import TrustListCache, default_cache_dir, load_root_key
+        from kiosk.ui.verification.camera import CameraFeed
+        from kiosk.ui.verification.controller import VerificationController
+        from kiosk.verification.service import Verifier
+
+        if not verifier:
+            try:
+                root = load_root_key(endpoint.root_key) if endpoint.root_key.is_file() else None
+            except (OSError, ValueError):
+                log.error("trust root unreadable", extra={"event": "trust-root"})
+                root = None
+            cache = TrustListCache(root, settings.trust.cache_dir or default_cache_dir())
+            public = (settings.portal.public_url,) if settings.portal.public_url else ()
+            verifier.append(Verifier(client, cache, endpoint.url, public_urls=public))
+        return VerificationController(
+            verifier[0],  # type: ignore[arg-type]
+            ScanPipeline(make_decoder(settings.scanner.engine)),
+            CameraFeed(settings.scanner.camera),
+            desk=settings.kiosk.mode is Mode.DESK,
+            print_receipt=printouts.print_check,
+        )
+
+    return build
 
 
 def _collect_again() -> None:

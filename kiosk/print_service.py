@@ -11,7 +11,9 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.flows.collect_certificate import grouped_code
 from kiosk.flows.criminal_record_steps import paid_order
@@ -19,11 +21,15 @@ from kiosk.portal.client import PortalClient
 from kiosk.portal.models import CriminalRecordRequest
 from kiosk.printing import JobOutcome, PrintingError, print_pdf, printer_state
 
+if TYPE_CHECKING:
+    from kiosk.verification.service import Check
+
 #: what CUPS shows and logs for each document: never the person's name
 TITLES = {
     "certificate": "Constancia OJ",
     "payment_slip": "Orden de pago OJ",
     "review_receipt": "Comprobante OJ",
+    "verification_receipt": "Verificación OJ",
 }
 TITLE = TITLES["certificate"]
 
@@ -83,8 +89,33 @@ class Printouts:
             return lambda: documents.render_payment_slip(order, kiosk_id=self.kiosk_id)
         if kind == "review_receipt":
             request = _request(sources)
-            return lambda: documents.render_review_receipt(request, kiosk_id=self.kiosk_id)
+            email = bool(sources.get("delivery_email")) and sources.get("send_email") is True
+            return lambda: documents.render_review_receipt(
+                request, email_on_file=email, kiosk_id=self.kiosk_id
+            )
+        if kind == "verification_receipt":
+            receipt = sources.get("receipt")
+            if not isinstance(receipt, documents.VerificationReceipt):
+                raise UnknownDocument("a verification receipt needs its data")
+            return lambda: documents.render_verification_receipt(receipt)
         raise UnknownDocument(kind)
+
+    async def print_check(self, check: Check) -> JobOutcome:
+        """A receipt of one verification: the verdict, why, and the fields, the DPI cut to its
+        last four digits (a receipt may be left behind at the kiosk)."""
+        from kiosk.documents import VerificationReceipt
+        from kiosk.verification.presentation import present
+
+        shown = present(check, full_dpi=False)
+        receipt = VerificationReceipt(
+            verdict=shown.label,
+            good=shown.good,
+            reason=shown.message,
+            checked_at=datetime.now(UTC),
+            fields=shown.fields,
+            kiosk_id=self.kiosk_id,
+        )
+        return await self.print("verification_receipt", {"receipt": receipt})
 
 
 def download_code(sources: Mapping[str, object]) -> str:

@@ -21,6 +21,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QWidget
 
+from kiosk.app import verification_factory
 from kiosk.config import load_settings
 from kiosk.embedded_portal import EmbeddedPortal
 from kiosk.flows.actions import portal_actions
@@ -69,6 +70,10 @@ async def wait_for(condition: Callable[[], bool], timeout: float = 15) -> None:
             return
         await asyncio.sleep(0.05)
     raise TimeoutError("the kiosk did not get there in time")
+
+
+def on_screen(ui: KioskUi, name: str) -> bool:
+    return ui.shell.current_screen is not None and ui.shell.current_screen.objectName() == name
 
 
 async def walk(ui: KioskUi, client: PortalClient, out: Path, prefix: str) -> list[Path]:
@@ -143,6 +148,46 @@ async def walk(ui: KioskUi, client: PortalClient, out: Path, prefix: str) -> lis
                    and ui.shell.current_screen.objectName().endswith(".issued"))  # fmt: skip
     await wait_for(lambda: not (ui.flow and ui.flow.running))
     await shot("17-record-issued")
+    issued = ui.flow.run.results["submit_request"] if ui.flow else None  # type: ignore[union-attr]
+    certificate = await client.certificate(issued.download_code)  # type: ignore[union-attr]
+    ui.reset_session("screenshots")
+    await tap(shell, "tile.antecedentes-penales")
+    await tap(shell, "action.continue")
+    await tap(shell, "field.mode.sin_registro")
+    await tap(shell, "action.continue")
+    await type_into(shell, "field.guest_dpi", "2468 13571 0101")
+    await tap(shell, "action.continue")
+    await type_into(shell, "field.guest_birth_date", "14/05/1990")
+    await tap(shell, "action.continue")
+    await type_into(shell, "field.first_names", "María José")
+    await type_into(shell, "field.last_names", "Pérez López")
+    await tap(shell, "action.continue")
+    await tap(shell, "field.send_email.no")
+    await tap(shell, "action.continue")
+    await tap(shell, "field.pay_method.en_linea")
+    await tap(shell, "action.continue")
+    await wait_for(lambda: ui.shell.current_screen is not None
+                   and ui.shell.current_screen.objectName().endswith(".payment_slip"))  # fmt: skip
+    await wait_for(lambda: not (ui.flow and ui.flow.running))
+    await settle(300)
+    await shot("18-record-payment-slip")
+    ui.reset_session("screenshots")
+    await tap(shell, "tile.constancia-con-codigo")
+    await type_into(shell, "field.download_code", "K7QM 4TZP")
+    await tap(shell, "action.continue")
+    await shot("19-collect-code-error")
+    ui.reset_session("screenshots")
+    await tap(shell, "tile.verificar-documento")
+    await shot("20-verify-scan")
+    controller = ui.flow
+    for text, name in (
+        (certificate.seal, "21-verify-valid"),
+        ("https://ejemplo.com/x", "22-verify-not-oj"),
+    ):
+        controller._start(controller._check_text(text, "screenshots"))  # type: ignore[union-attr]
+        await wait_for(lambda: on_screen(ui, "screen.verify.verdict"))
+        await shot(name)
+        await tap(shell, "action.continue")
     ui.reset_session("screenshots")
     await tap(shell, "tile.cuenta")
     ui.idle_overlay.set_seconds(17)
@@ -165,7 +210,10 @@ async def main(out: Path) -> int:
     portal = EmbeddedPortal(Path(tempfile.mkdtemp(prefix="shots-sandbox-")), 2026, 60)
     portal.start()
     endpoint = portal.wait_ready()
-    settings = load_settings(overrides={"kiosk": {"mode": "desk"}})
+    trust_cache = tempfile.mkdtemp(prefix="shots-trust-")
+    settings = load_settings(
+        overrides={"kiosk": {"mode": "desk"}, "trust": {"cache_dir": trust_cache}}
+    )
     client = PortalClient(endpoint.url, kiosk_id="GT-SHOTS-0001", kiosk_token=endpoint.device_token)
 
     async def catalog() -> list[object]:
@@ -182,6 +230,7 @@ async def main(out: Path) -> int:
         portal_actions(client),
         load_catalog=catalog,
         printer=printouts.print,
+        verification=verification_factory(settings, client, endpoint, printouts),
     )
     ui.shell.show()
     shots: list[Path] = []

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from kiosk.flows.criminal_record_steps import GUATEMALA
 from kiosk.flows.model import (
     ActionStep,
     Answers,
@@ -53,8 +54,8 @@ def collected(answers: Answers, results: dict[str, object]) -> str:
         "Puede imprimirla otra vez con el mismo código cuando la necesite."
     ).format(
         name=certificate.full_name,
-        issued=certificate.issued_at.strftime("%d/%m/%Y"),
-        valid_until=certificate.valid_until.strftime("%d/%m/%Y"),
+        issued=certificate.issued_at.astimezone(GUATEMALA).strftime("%d/%m/%Y"),
+        valid_until=certificate.valid_until.astimezone(GUATEMALA).strftime("%d/%m/%Y"),
     )
 
 

@@ -9,7 +9,7 @@ and the bodies of the info, payment-slip and result screens, which read the acti
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import TypeVar
 
@@ -30,6 +30,7 @@ from kiosk.portal.models import (
 )
 
 T = TypeVar("T")
+GUATEMALA = timezone(timedelta(hours=-6), "GT")  # the times a visitor reads (no DST)
 
 # Digits of a boleta number per bank (the portal says the same when a number has the wrong length).
 MAX_PASSWORD = 128  # what the portal accepts at log-in
@@ -267,7 +268,7 @@ def in_review(answers: Answers, results: dict[str, object]) -> str:
     )
     if request.ready_by is not None:
         text += "\n\n" + _("Estará lista a partir del {day}.").format(
-            day=request.ready_by.strftime("%d/%m/%Y")
+            day=request.ready_by.astimezone(GUATEMALA).strftime("%d/%m/%Y")
         )
     text += "\n\n" + _(
         "Entonces vuelva a cualquier quiosco, toque «Imprimir mi constancia con un código» y "
@@ -300,6 +301,7 @@ def _email(answers: Answers) -> str | None:
 
 
 def _when(moment: datetime) -> str:
+    local = moment.astimezone(GUATEMALA)
     return _("{day} a las {time}").format(
-        day=moment.strftime("%d/%m/%Y"), time=moment.strftime("%H:%M")
+        day=local.strftime("%d/%m/%Y"), time=local.strftime("%H:%M")
     )

@@ -167,7 +167,7 @@ class FlowController(QObject):
             extra={"flow": self.flow.id, "document": kind},
         )
         if isinstance(screen, TextScreen) and screen is self.screen:
-            screen.show_printed(message, ok=ok)
+            screen.show_printed(message if ok else f"{message} {_advice(kind)}".strip(), ok=ok)
 
     def _progress(self) -> str:
         number, total = self.run.progress()
@@ -255,3 +255,17 @@ class FlowController(QObject):
             if task is not None and not task.done():
                 task.cancel()
         self.run.reset()
+
+
+def _advice(document: str) -> str:
+    """What the visitor can do when this document did not print: nothing is lost."""
+    if document == "certificate":
+        return tr(
+            "Con el código de descarga de arriba puede imprimirla en otro quiosco o descargarla "
+            "del portal del Organismo Judicial."
+        )
+    if document == "payment_slip":
+        return tr("Anote la referencia y el monto de arriba: con ellos puede pagar igual.")
+    if document == "review_receipt":
+        return tr("Anote los códigos de arriba: con ellos puede recoger su constancia.")
+    return ""

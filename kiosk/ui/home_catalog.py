@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+VERIFY = "verify"  # not a flow: the verification screens (kiosk.ui.verification)
+
 
 @dataclass(frozen=True)
 class Tile:
@@ -29,7 +31,7 @@ class Category:
 
 FEATURED: tuple[Tile, ...] = (
     Tile("antecedentes-penales", "Antecedentes Penales", "certificate", flow="criminal_record"),
-    Tile("verificar-documento", "Verificar un documento", "qr"),
+    Tile("verificar-documento", "Verificar un documento", "qr", flow=VERIFY),
 )
 
 CATEGORIES: tuple[Category, ...] = (

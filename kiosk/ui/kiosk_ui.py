@@ -10,6 +10,7 @@ import asyncio
 import logging
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
@@ -23,7 +24,7 @@ from kiosk.portal.errors import PortalError
 from kiosk.portal.models import ServiceStatus
 from kiosk.session import Session
 from kiosk.ui.flow_controller import FlowController, PrintDocument, PrinterCheck
-from kiosk.ui.home_catalog import tile_for
+from kiosk.ui.home_catalog import VERIFY, tile_for
 from kiosk.ui.idle import IdleMonitor
 from kiosk.ui.lockdown import CloseGuard, Lockdown, StaffExit
 from kiosk.ui.overlays import IdleOverlay, MessageOverlay, PinOverlay
@@ -31,6 +32,9 @@ from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.screens.steps import ServiceInfoScreen
 from kiosk.ui.shell import ShellWindow, clear_clipboard
 from kiosk.ui.theme import apply_theme
+
+if TYPE_CHECKING:  # loaded with the camera and seal stack on first use (see kiosk.app)
+    from kiosk.ui.verification.controller import VerificationController
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +52,7 @@ class KioskUi(QObject):
         idle_ms: tuple[int, int] | None = None,
         printer: PrintDocument | None = None,
         printer_check: PrinterCheck | None = None,
+        verification: Callable[[], QObject] | None = None,
     ) -> None:
         super().__init__()
         self.app = app
@@ -57,8 +62,10 @@ class KioskUi(QObject):
         self._load_catalog = load_catalog
         self.printer = printer
         self.printer_check = printer_check
+        self._verification = verification
         self.catalog: list[ServiceStatus] | None = None
-        self.flow: FlowController | None = None
+        # the service on screen: a flow, or "Verificar un documento" (same navigation contract)
+        self.flow: FlowController | VerificationController | None = None
         self._home: HomeScreen | None = None
         self._tasks: set[asyncio.Task[None]] = set()
 
@@ -150,7 +157,10 @@ class KioskUi(QObject):
             )
             self._show_info(service_id, name, body)
             return
-        if tile.flow is None:
+        if tile.flow == VERIFY and self._verification is not None:
+            self.start_verification()
+            return
+        if tile.flow is None or tile.flow == VERIFY:
             body = tr(
                 "Este servicio todavía no se puede hacer en este quiosco. Puede hacerlo en el "
                 "Portal de Servicios Electrónicos del Organismo Judicial desde cualquier "
@@ -178,6 +188,15 @@ class KioskUi(QObject):
         controller.nav_changed.connect(self._sync_nav)
         controller.busy_changed.connect(self._busy)
         controller.done.connect(lambda: self.reset_session("done"))
+        self.flow = controller
+        controller.start()
+
+    def start_verification(self) -> None:
+        assert self._verification is not None
+        controller: VerificationController = self._verification()  # type: ignore[assignment]
+        controller.show.connect(self.shell.show_screen)
+        controller.nav_changed.connect(self._sync_nav)
+        controller.busy_changed.connect(self._busy)
         self.flow = controller
         controller.start()
 

@@ -74,6 +74,9 @@ LABEL_KINDS = (
     "success",
     "label",
     "value",
+    "verdict-good",
+    "verdict-bad",
+    "verdict-warn",
 )
 FRAME_KINDS = ("header", "nav", "footer", "card", "error-summary")
 
@@ -406,7 +409,15 @@ QLabel[kind="countdown"] {{ color: {p.text}; font-size: {s.countdown}px; font-we
 QLabel[kind="success"] {{ color: {p.success}; font-size: {s.body}px; font-weight: bold; }}
 QLabel[kind="subheading"] {{ color: {p.heading}; font-size: {s.subheading}px; font-weight: bold; }}
 QLabel[kind="label"] {{ color: {p.muted}; font-size: {s.hint}px; font-weight: bold; }}
-QLabel[kind="value"] {{ color: {p.text}; font-size: {s.body}px; }}"""
+QLabel[kind="value"] {{ color: {p.text}; font-size: {s.body}px; }}
+QLabel[kind="verdict-good"], QLabel[kind="verdict-bad"], QLabel[kind="verdict-warn"] {{
+    font-size: {s.code}px; font-weight: bold; padding: 18px; border-radius: 8px;
+}}
+QLabel[kind="verdict-good"] {{ color: {p.success_fill_text}; background: {p.success_fill}; }}
+QLabel[kind="verdict-bad"] {{
+    color: {p.error}; background: {p.error_bg}; border: 6px solid {p.error};
+}}
+QLabel[kind="verdict-warn"] {{ color: {p.warning_text}; background: {p.warning}; }}"""
 
 
 def _frames(p: Palette, s: TextScale) -> str:

@@ -32,7 +32,7 @@ from kiosk.printing import (
     track,
 )
 
-PAPER_MESSAGE = "La impresora no tiene papel. Puede pedir su documento con el código de descarga."
+PAPER_MESSAGE = "La impresora no tiene papel."
 TITLE = "Constancia OJ"
 
 pytestmark = pytest.mark.timeout(60)

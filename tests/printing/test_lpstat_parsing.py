@@ -100,7 +100,7 @@ def test_stopped_without_paper() -> None:
     assert state.problem is PrinterProblem.NO_PAPER
     assert state.status == "Out of paper"
     assert state.message == (
-        "La impresora no tiene papel. Puede pedir su documento con el código de descarga."
+        "La impresora no tiene papel."
     )
 
 

@@ -12,10 +12,12 @@ from kiosk_driver import Driver
 from PySide6.QtWidgets import QApplication
 
 from kiosk import i18n
+from kiosk.app import verification_factory
 from kiosk.config import load_settings
 from kiosk.embedded_portal import PortalEndpoint
 from kiosk.flows.actions import portal_actions
 from kiosk.portal.client import PortalClient
+from kiosk.print_service import Printer, Printouts
 from kiosk.session import Session
 from kiosk.ui.kiosk_ui import KioskUi
 
@@ -36,7 +38,11 @@ def qloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
 
 @pytest.fixture
 def make_driver(
-    qloop: qasync.QEventLoop, qtbot: Any, sandbox: PortalEndpoint, kiosk_id: str
+    qloop: qasync.QEventLoop,
+    qtbot: Any,
+    sandbox: PortalEndpoint,
+    kiosk_id: str,
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[Callable[..., Driver]]:
     made: list[tuple[KioskUi, PortalClient]] = []
 
@@ -48,6 +54,7 @@ def make_driver(
         catalog: bool = True,
         printer: Any = None,
         printer_check: Any = None,
+        verification: bool = False,
     ) -> Driver:
         client = PortalClient(
             portal_url or sandbox.url,
@@ -61,7 +68,13 @@ def make_driver(
             return list((await client.services()).services)
 
         session = Session()
-        config = load_settings(overrides={"kiosk": {"mode": "desk"}, **(settings or {})})
+        overrides: dict[str, Any] = {
+            "kiosk": {"mode": "desk"},
+            "trust": {"cache_dir": str(tmp_path_factory.mktemp("trust-cache"))},
+        }
+        config = load_settings(overrides={**overrides, **(settings or {})})
+        endpoint = PortalEndpoint(portal_url or sandbox.url, sandbox.device_token, sandbox.root_key)
+        printouts = Printouts(client, Printer("", "127.0.0.1:9", 5), session.temp_dir)
         ui = KioskUi(
             QApplication.instance(),  # type: ignore[arg-type]
             config,
@@ -71,6 +84,9 @@ def make_driver(
             idle_ms=idle_ms,
             printer=printer(client, session) if printer else None,
             printer_check=printer_check,
+            verification=(
+                verification_factory(config, client, endpoint, printouts) if verification else None
+            ),
         )
         qtbot.addWidget(ui.shell)
         ui.shell.resize(1280, 800)

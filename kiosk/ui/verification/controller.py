@@ -1,0 +1,304 @@
+"""Drives "Verificar un documento": camera frames decoded off the GUI thread, a code accepted once
+it reads the same in consecutive frames, USB scanners told apart from typing, a code typed by
+hand, a file in desk mode; then the verdict, and a receipt printed on request.
+
+Nothing scanned is stored or logged: the texts live in local variables and on the verdict screen,
+which the session's reset clears."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QImage, QKeyEvent
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from kiosk.i18n import tr
+from kiosk.printing import JobOutcome, PrintingError
+from kiosk.scanning.confirm import ScanConfirmer
+from kiosk.scanning.files import UnreadableFile, read_file_codes
+from kiosk.scanning.frames import GreyFrame
+from kiosk.scanning.pipeline import ScanPipeline
+from kiosk.scanning.wedge import WedgeDetector
+from kiosk.ui.screens.base import Screen
+from kiosk.ui.verification.camera import CameraFeed
+from kiosk.ui.verification.screens import ScanScreen, VerdictScreen
+from kiosk.verification.messages import CheckReason
+from kiosk.verification.presentation import present
+from kiosk.verification.service import Check, Verifier
+
+log = logging.getLogger(__name__)
+
+MODIFIER_KEYS = frozenset(
+    {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_AltGr, Qt.Key.Key_Meta}
+)
+
+#: prints a receipt of one check (kiosk.print_service.Printouts), returning the job's end
+PrintReceipt = Callable[[Check], Awaitable[JobOutcome]]
+
+
+def grey_frame(image: QImage) -> GreyFrame:
+    """A camera picture as the decoder takes it (8-bit grey). QImage is reentrant: this runs in
+    the executor, on a copy the GUI thread no longer touches."""
+    grey = image.convertToFormat(QImage.Format.Format_Grayscale8)
+    data = bytes(grey.constBits())[: grey.bytesPerLine() * grey.height()]
+    return GreyFrame(grey.width(), grey.height(), grey.bytesPerLine(), data)
+
+
+class VerificationController(QObject):
+    show = Signal(object)  # the Screen to display now
+    nav_changed = Signal()
+    busy_changed = Signal(bool)
+
+    def __init__(
+        self,
+        verifier: Verifier,
+        pipeline: ScanPipeline,
+        camera: CameraFeed,
+        *,
+        desk: bool,
+        print_receipt: PrintReceipt | None = None,
+    ) -> None:
+        super().__init__()
+        self.verifier = verifier
+        self.pipeline = pipeline
+        self.camera = camera
+        self.desk = desk
+        self.print_receipt = print_receipt
+        self.confirmer = ScanConfirmer()
+        self.wedge = WedgeDetector()
+        self.screen: Screen | None = None
+        self.check: Check | None = None
+        self._decoding: asyncio.Task[None] | None = None
+        self._task: asyncio.Task[None] | None = None  # a check or a print in flight
+        self._checking = False
+        self.camera.frame.connect(self._on_image)
+        self.camera.failed.connect(self._camera_failed)
+        app = QApplication.instance()
+        self._app = app if isinstance(app, QApplication) else None
+
+    # --- what the shell shows ---------------------------------------------------------------
+
+    @property
+    def can_go_back(self) -> bool:
+        return isinstance(self.screen, VerdictScreen) and not self._checking
+
+    @property
+    def primary_label(self) -> str | None:
+        return tr("Verificar otro documento") if isinstance(self.screen, VerdictScreen) else None
+
+    @property
+    def running(self) -> bool:
+        return self._checking
+
+    def start(self) -> None:
+        self._show_scan()
+        if self._app is not None:
+            self._app.installEventFilter(self)
+
+    def continue_(self) -> None:
+        if isinstance(self.screen, VerdictScreen):
+            self._show_scan()
+
+    def back(self) -> None:
+        self.continue_()
+
+    def capture(self) -> None:
+        """Nothing typed here is worth keeping across a language switch but the code."""
+
+    def render(self) -> None:
+        """The same screen again, in new words (a language switch)."""
+        if self.check is not None and isinstance(self.screen, VerdictScreen):
+            self._show_verdict(self.check)
+        else:
+            typed = self.screen.typed_code() if isinstance(self.screen, ScanScreen) else ""
+            self._show_scan()
+            if isinstance(self.screen, ScanScreen):
+                self.screen.code.setText(typed)
+
+    def cancel(self) -> None:
+        """Leaving (home, reset, shutdown): stop the camera and whatever runs; keep nothing."""
+        if self._app is not None:
+            self._app.removeEventFilter(self)
+        self.camera.stop()
+        for task in (self._decoding, self._task):
+            if task is not None and not task.done():
+                task.cancel()
+        self.check = None
+        self.confirmer.reset()
+        self.wedge.reset()
+
+    # --- screens ----------------------------------------------------------------------------
+
+    def _show_scan(self) -> None:
+        self.check = None
+        self.confirmer.reset()
+        screen = ScanScreen(desk=self.desk)
+        screen.navigate.connect(self._on_intent)
+        self._set_screen(screen)
+        if not self.camera.start():
+            self._camera_failed()
+
+    def _show_verdict(self, check: Check) -> None:
+        self.camera.stop()
+        self.check = check
+        screen = VerdictScreen(present(check))
+        screen.navigate.connect(self._on_intent)
+        self._set_screen(screen)
+
+    def _set_screen(self, screen: Screen) -> None:
+        self.screen = screen
+        self.show.emit(screen)
+        self.nav_changed.emit()
+
+    def _camera_failed(self) -> None:
+        if isinstance(self.screen, ScanScreen):
+            self.screen.camera.hide()  # a black box with a frame would invite a useless wait
+            self.screen.show_status(
+                tr(
+                    "La cámara de este quiosco no está disponible. Puede usar el lector de "
+                    "códigos (si lo hay) o escribir el código de verificación del documento."
+                ),
+                problem=True,
+            )
+
+    def _on_intent(self, intent: str) -> None:
+        if intent == "code" and isinstance(self.screen, ScanScreen):
+            self._start(self._check_code(self.screen.typed_code()))
+        elif intent == "file":
+            self._open_file()
+        elif intent == "print":
+            self._start(self._print())
+        elif intent == "again":
+            self._show_scan()
+
+    # --- inputs -----------------------------------------------------------------------------
+
+    def _on_image(self, image: QImage) -> None:
+        if not isinstance(self.screen, ScanScreen):
+            return
+        self.screen.camera.show_image(image)
+        if self._checking or (self._decoding is not None and not self._decoding.done()):
+            return  # one decode at a time: a slow frame is skipped, never queued
+        self._decoding = asyncio.ensure_future(self._decode(image))
+
+    async def _decode(self, image: QImage) -> None:
+        loop = asyncio.get_running_loop()
+        texts = await loop.run_in_executor(None, lambda: self.pipeline.read(grey_frame(image)))
+        confirmed = self.confirmer.feed(texts, time.monotonic())
+        if confirmed is not None and not self._checking:
+            self._start(self._check_text(confirmed, "camera"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """USB scanners type like a keyboard: a fast burst ending in Enter is a scan."""
+        if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.KeyPress:
+            return False
+        if not isinstance(self.screen, ScanScreen):
+            return False
+        # A key reaches this filter once per widget it is offered to: count it at the first one.
+        if watched is not (QApplication.focusWidget() or QApplication.activeWindow()):
+            return False
+        key = event
+        # the event's own time: keys the GUI thread handled late keep their real spacing
+        now = key.timestamp() / 1000 if key.timestamp() else time.monotonic()
+        if key.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            scanned = self.wedge.enter(now)
+            if scanned is None:
+                return False
+            field = self.screen.code
+            if field.text().endswith(scanned):  # the burst also landed in the field: take it out
+                field.setText(field.text()[: -len(scanned)])
+            self._start(self._check_text(scanned, "scanner"))
+            return True
+        if key.key() not in MODIFIER_KEYS:  # a scanner presses Shift for each capital letter
+            self.wedge.feed(key.text(), now)  # an arrow or a function key ends the burst
+        return False
+
+    def _open_file(self) -> None:
+        # Desk mode only: a clerk's normal window on a desktop, where the system's file dialog is
+        # what the clerk expects (a kiosk never shows this button).
+        path, _filter = QFileDialog.getOpenFileName(
+            self.screen,
+            tr("Abrir una imagen o un PDF"),
+            str(Path.home()),
+            tr("Imágenes y PDF (*.png *.jpg *.jpeg *.pdf *.tif *.tiff *.bmp)"),
+        )
+        if path:
+            self._start(self._check_file(Path(path)))
+
+    # --- checks -----------------------------------------------------------------------------
+
+    def _start(self, work: Awaitable[None]) -> None:
+        if self._checking:
+            close = getattr(work, "close", None)
+            if close is not None:
+                close()  # a double tap or a second scan while one is checked: ignored
+            return
+        self._task = asyncio.ensure_future(work)
+
+    async def _check_text(self, text: str, source: str) -> None:
+        await self._run(self.verifier.check_text(text), source)
+
+    async def _check_code(self, typed: str) -> None:
+        if not typed.strip():
+            if isinstance(self.screen, ScanScreen):
+                self.screen.show_code_error(tr("Escriba el código de verificación."))
+            return
+        await self._run(self.verifier.check_code(typed), "typed")
+
+    async def _check_file(self, path: Path) -> None:
+        loop = asyncio.get_running_loop()
+        try:
+            pages = await loop.run_in_executor(None, read_file_codes, path)
+        except UnreadableFile as error:
+            if isinstance(self.screen, ScanScreen):
+                self.screen.show_status(str(error), problem=True)
+            return
+        texts = [text for page in pages for text in page.texts]
+        if not texts:
+            if isinstance(self.screen, ScanScreen):
+                self.screen.show_status(
+                    tr("No encontramos ningún código QR en ese archivo."), problem=True
+                )
+            return
+        await self._run(self.verifier.check_text(texts[0]), "file")
+
+    async def _run(self, check: Awaitable[Check], source: str) -> None:
+        self._checking = True
+        self.busy_changed.emit(True)
+        if isinstance(self.screen, ScanScreen):
+            self.screen.show_status(tr("Comprobando el documento…"))
+        try:
+            result = await check
+        finally:
+            self._checking = False
+            self.busy_changed.emit(False)
+        log.info(
+            "document checked",
+            extra={"verdict": result.verdict.value, "event": source},
+        )
+        if result.reason is CheckReason.CODE_FORMAT and isinstance(self.screen, ScanScreen):
+            self.screen.show_code_error(result.translated())  # what was typed stays
+            self.screen.status.hide()
+            return
+        self._show_verdict(result)
+
+    async def _print(self) -> None:
+        screen, check = self.screen, self.check
+        if self.print_receipt is None or check is None or not isinstance(screen, VerdictScreen):
+            return
+        screen.show_printing()
+        self.busy_changed.emit(True)
+        try:
+            outcome = await self.print_receipt(check)
+            message, ok = tr(outcome.message), outcome.ok
+        except PrintingError as error:
+            message, ok = tr(error.message), False
+        finally:
+            self.busy_changed.emit(False)
+        if screen is self.screen:
+            screen.show_printed(message, ok=ok)

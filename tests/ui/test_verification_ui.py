@@ -1,0 +1,159 @@
+"""Verificar un documento, driven through object names: frames injected into the camera's video
+sink (the path a real camera takes), key bursts as a USB scanner types them, a code typed by hand,
+against the real sandbox over HTTP and genuine seals it issued."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import segno
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtMultimedia import QVideoFrame
+from PySide6.QtTest import QTest
+from verification.sealed import issue_constancia, portal_client, with_changed_byte
+
+from kiosk.embedded_portal import PortalEndpoint
+from kiosk.portal.models import Certificate
+from kiosk.ui.verification.controller import VerificationController
+
+
+def qr_frame(text: str, *, scale: int = 5) -> QImage:
+    """A 1280x720 camera picture with the QR code in the middle, as a phone screen or a paper
+    held up to the camera looks (grey background, a white quiet zone)."""
+    image = QImage(1280, 720, QImage.Format.Format_RGB32)
+    image.fill(QColor("#7A7A7A"))
+    qr = segno.make(text, error="q", micro=False)
+    matrix = list(qr.matrix_iter(scale=scale, border=4))
+    side = len(matrix)
+    code = QImage(side, side, QImage.Format.Format_RGB32)
+    for y, row in enumerate(matrix):
+        for x, dark in enumerate(row):
+            code.setPixel(x, y, 0xFF000000 if dark else 0xFFFFFFFF)
+    painter = QPainter(image)
+    painter.drawImage((1280 - side) // 2, (720 - side) // 2, code)
+    painter.end()
+    return image
+
+
+def certificate(kiosk: Any, sandbox: PortalEndpoint) -> Certificate:
+    """A constancia issued the way a visitor gets one, by a client of the test's own."""
+
+    async def issue() -> Certificate:
+        async with portal_client(sandbox) as client:
+            return await issue_constancia(client)
+
+    return kiosk.loop.run_until_complete(issue())
+
+
+def show_to_camera(kiosk: Any, image: QImage, *, frames: int = 6) -> None:
+    controller = kiosk.ui.flow
+    assert isinstance(controller, VerificationController)
+    for _ in range(frames):
+        controller.camera.sink.setVideoFrame(QVideoFrame(image))
+        kiosk.settle(0.1)  # the feed takes at most 15 pictures a second
+        if kiosk.screen() != "screen.verify.scan":
+            return
+
+
+def open_verification(make_driver: Any) -> Any:
+    kiosk = make_driver(verification=True)
+    kiosk.tap("tile.verificar-documento")
+    assert kiosk.screen() == "screen.verify.scan"
+    return kiosk
+
+
+def test_a_genuine_constancia_held_to_the_camera_is_valid(
+    make_driver: Any, sandbox: PortalEndpoint
+) -> None:
+    kiosk = open_verification(make_driver)
+    # no camera on a test machine: said plainly, and the other ways stay offered
+    assert "cámara" in kiosk.text("label.scan_status")
+    assert kiosk.find("field.verification_code").isVisible()
+    cert = certificate(kiosk, sandbox)
+    show_to_camera(kiosk, qr_frame(cert.seal))
+    kiosk.wait(lambda: kiosk.screen() == "screen.verify.verdict")
+    assert kiosk.text("label.verdict").endswith("VÁLIDO")
+    shown = [kiosk.text(f"value.field.{row}") for row in range(7)]
+    assert cert.full_name in shown and cert.code in shown
+    assert cert.dpi == shown[2].replace(" ", "")  # the full DPI, to compare with the card
+    assert "DPI" in kiosk.text("label.compare")
+    # "Verificar otro documento" goes back to the camera with nothing of this check left
+    kiosk.tap("action.continue")
+    assert kiosk.screen() == "screen.verify.scan"
+    assert kiosk.ui.flow.check is None
+
+
+def test_a_changed_byte_and_a_foreign_code_are_not_valid(
+    make_driver: Any, sandbox: PortalEndpoint
+) -> None:
+    kiosk = open_verification(make_driver)
+    cert = certificate(kiosk, sandbox)
+    show_to_camera(kiosk, qr_frame(with_changed_byte(cert.seal)))
+    kiosk.wait(lambda: kiosk.screen() == "screen.verify.verdict")
+    assert "NO VÁLIDO" in kiosk.text("label.verdict")
+    assert not kiosk.ui.shell.findChildren(object, "value.field.0")
+    kiosk.tap("action.continue")
+    show_to_camera(kiosk, qr_frame("https://www.ejemplo.com/factura/123"))
+    kiosk.wait(lambda: kiosk.screen() == "screen.verify.verdict")
+    assert "NO ES DEL" in kiosk.text("label.verdict")
+
+
+def test_a_usb_scanner_burst_is_a_scan_and_slow_typing_is_not(
+    make_driver: Any, sandbox: PortalEndpoint
+) -> None:
+    kiosk = open_verification(make_driver)
+    cert = certificate(kiosk, sandbox)
+    field = kiosk.find("field.verification_code")
+    field.setFocus()
+    # a person types part of a code, slowly: it stays in the field, nothing is checked
+    for char in "CAP-20":
+        QTest.keyClick(field, char)
+        time.sleep(0.08)
+    kiosk.settle()
+    assert field.text() == "CAP-20" and kiosk.screen() == "screen.verify.scan"
+    field.clear()
+    time.sleep(0.4)  # the person picks up the scanner
+    # the scanner types the whole seal at once, then Enter
+    QTest.keyClicks(field, cert.seal)
+    QTest.keyClick(field, Qt.Key.Key_Return)
+    kiosk.wait(lambda: kiosk.screen() == "screen.verify.verdict")
+    assert kiosk.text("label.verdict").endswith("VÁLIDO")
+
+
+def test_a_code_typed_by_hand_is_looked_up_and_a_bad_one_kept(
+    make_driver: Any, sandbox: PortalEndpoint
+) -> None:
+    kiosk = open_verification(make_driver)
+    cert = certificate(kiosk, sandbox)
+    kiosk.type("field.verification_code", "no es un código")
+    kiosk.tap("action.check_code")
+    kiosk.wait(lambda: kiosk.find("error.verification_code").isVisible())
+    assert kiosk.text("field.verification_code") == "no es un código"
+    assert kiosk.screen() == "screen.verify.scan"
+    field = kiosk.find("field.verification_code")
+    field.clear()
+    kiosk.type("field.verification_code", cert.code.lower())
+    kiosk.tap("action.check_code")
+    kiosk.wait(lambda: kiosk.screen() == "screen.verify.verdict")
+    assert "VÁLIDO" in kiosk.text("label.verdict")
+    shown = [kiosk.text(f"value.field.{row}") for row in range(6)]
+    assert cert.full_name in shown and any(cert.dpi[-4:] in value for value in shown)
+    assert cert.dpi not in " ".join(shown).replace(" ", "")  # the portal gives the last 4 only
+    assert "portal" in kiosk.text("label.compare")
+
+
+def test_leaving_stops_the_camera_and_keeps_nothing(
+    make_driver: Any, sandbox: PortalEndpoint
+) -> None:
+    kiosk = open_verification(make_driver)
+    cert = certificate(kiosk, sandbox)
+    show_to_camera(kiosk, qr_frame(cert.seal))
+    kiosk.wait(lambda: kiosk.screen() == "screen.verify.verdict")
+    kiosk.tap("action.finish")
+    assert kiosk.screen() == "screen.home" and kiosk.ui.flow is None
+    labels = " ".join(
+        widget.text() for widget in kiosk.ui.shell.findChildren(type(kiosk.find("label.brand")))
+    )
+    assert cert.full_name not in labels and cert.code not in labels
