@@ -203,8 +203,9 @@ class VerificationController(QObject):
         if watched is not (QApplication.focusWidget() or QApplication.activeWindow()):
             return False
         key = event
-        # the event's own time: keys the GUI thread handled late keep their real spacing
-        now = key.timestamp() / 1000 if key.timestamp() else time.monotonic()
+        # One clock for every key (synthetic events carry no timestamp of their own); the GUI
+        # thread never stalls long enough to bunch a person's keys into a scanner's burst.
+        now = time.monotonic()
         if key.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             scanned = self.wedge.enter(now)
             if scanned is None:
