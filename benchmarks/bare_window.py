@@ -2,6 +2,9 @@
 
     python benchmarks/bare_window.py              show it, quit on its first paint (startup floor)
     python benchmarks/bare_window.py --rss        the same, and print VmHWM/VmRSS (kB) as JSON
+    python benchmarks/bare_window.py --stack      the same, also importing what ARCHITECTURE.md
+        prescribes (pydantic-settings, httpx, qasync) and running on qasync's loop: the floor of
+        the kiosk's stack before any kiosk code
     python benchmarks/bare_window.py --sessions W N
         swap in a fresh five-button page with a typed field W times, read RSS, then N more times,
         read RSS again; print both as JSON (the floor for RSS growth over sessions)
@@ -94,6 +97,11 @@ def sessions(app: QApplication, window: QWidget, stack: QStackedWidget, warmup: 
 
 
 def main(argv: list[str]) -> int:
+    stack_floor = "--stack" in argv
+    if stack_floor:
+        import httpx  # noqa: F401
+        import pydantic_settings  # noqa: F401
+        import qasync
     app = QApplication(sys.argv[:1])
     window = QWidget()
     window.setWindowTitle("bare")
@@ -111,7 +119,12 @@ def main(argv: list[str]) -> int:
     tap = FirstPaint(painted)
     window.installEventFilter(tap)
     window.show()
-    app.exec()
+    if stack_floor:
+        loop = qasync.QEventLoop(app)
+        with loop:
+            loop.run_forever()  # app.quit() at the first paint stops it
+    else:
+        app.exec()
     if "--sessions" in argv:
         at = argv.index("--sessions")
         result = sessions(app, window, stack, int(argv[at + 1]), int(argv[at + 2]))

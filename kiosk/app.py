@@ -8,11 +8,10 @@ import gc
 import logging
 import signal
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import qasync
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk import i18n, logs
@@ -26,6 +25,7 @@ from kiosk.session import Session
 from kiosk.ui import errors
 from kiosk.ui.kiosk_ui import KioskUi
 from kiosk.ui.paint_tap import PaintTap
+from kiosk.ui.verification.assembly import VerificationAssembly
 
 log = logging.getLogger(__name__)
 
@@ -92,6 +92,7 @@ async def _main(
 
     printer = Printer(settings.printer.queue, None, float(settings.printer.job_timeout_seconds))
     printouts = Printouts(client, printer, session.temp_dir, kiosk_id=settings.kiosk.id)
+    verification = VerificationAssembly(settings, client, endpoint, printouts)
 
     ui = KioskUi(
         app,
@@ -101,16 +102,20 @@ async def _main(
         load_catalog=catalog,
         printer=printouts.print,
         printer_check=lambda: printer_ready(printer),
-        verification=verification_factory(settings, client, endpoint, printouts),
+        verification=verification.controller,
     )
     ui.quit_requested.connect(closed.set)
     errors.install(ui.show_crash)
     shell = ui.shell
 
+    background: list[asyncio.Task[None]] = []
+
     def started() -> None:
         _collect_again()
         if quit_after_start:
             QTimer.singleShot(0, closed.set)
+        else:
+            background.append(asyncio.ensure_future(verification.keep_trust_list_fresh()))
 
     shell.installEventFilter(PaintTap(shell, started))
     if windowed or settings.kiosk.mode is Mode.DESK:
@@ -123,47 +128,15 @@ async def _main(
     finally:
         _collect_again()  # also when the window never painted
         errors.uninstall()
+        for task in background:
+            task.cancel()
+        await asyncio.gather(*background, return_exceptions=True)
         await ui.shutdown()
         session.reset()
         await client.aclose()
         shell.hide()
         shell.deleteLater()
     return 0
-
-
-def verification_factory(
-    settings: Settings, client: PortalClient, endpoint: PortalEndpoint, printouts: Printouts
-) -> Callable[[], QObject]:
-    """Builds "Verificar un documento" on first use: the camera, the decoder and the seal
-    cryptography are loaded when a visitor needs them, not at start-up."""
-    verifier: list[object] = []  # one Verifier (and trust-list cache) for the whole run
-
-    def build() -> QObject:
-        from kiosk.scanning.decoders import make_decoder
-        from kiosk.scanning.pipeline import ScanPipeline
-        from kiosk.seals.cache import TrustListCache, default_cache_dir, load_root_key
-        from kiosk.ui.verification.camera import CameraFeed
-        from kiosk.ui.verification.controller import VerificationController
-        from kiosk.verification.service import Verifier
-
-        if not verifier:
-            try:
-                root = load_root_key(endpoint.root_key) if endpoint.root_key.is_file() else None
-            except (OSError, ValueError):
-                log.error("trust root unreadable", extra={"event": "trust-root"})
-                root = None
-            cache = TrustListCache(root, settings.trust.cache_dir or default_cache_dir())
-            public = (settings.portal.public_url,) if settings.portal.public_url else ()
-            verifier.append(Verifier(client, cache, endpoint.url, public_urls=public))
-        return VerificationController(
-            verifier[0],  # type: ignore[arg-type]
-            ScanPipeline(make_decoder(settings.scanner.engine)),
-            CameraFeed(settings.scanner.camera),
-            desk=settings.kiosk.mode is Mode.DESK,
-            print_receipt=printouts.print_check,
-        )
-
-    return build
 
 
 def _collect_again() -> None:

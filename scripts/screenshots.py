@@ -21,7 +21,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QWidget
 
-from kiosk.app import verification_factory
 from kiosk.config import load_settings
 from kiosk.embedded_portal import EmbeddedPortal
 from kiosk.flows.actions import portal_actions
@@ -31,6 +30,7 @@ from kiosk.print_service import Printer, Printouts
 from kiosk.session import Session
 from kiosk.ui.kiosk_ui import KioskUi
 from kiosk.ui.theme import apply_theme
+from kiosk.ui.verification.assembly import VerificationAssembly
 
 SIZES = {"1920x1080": (1920, 1080), "1280x800": (1280, 800)}
 LOOKS = {"normal": (False, False), "large": (True, False), "contrast": (False, True)}
@@ -230,7 +230,7 @@ async def main(out: Path) -> int:
         portal_actions(client),
         load_catalog=catalog,
         printer=printouts.print,
-        verification=verification_factory(settings, client, endpoint, printouts),
+        verification=VerificationAssembly(settings, client, endpoint, printouts).controller,
     )
     ui.shell.show()
     shots: list[Path] = []

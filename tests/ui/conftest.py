@@ -12,7 +12,6 @@ from kiosk_driver import Driver
 from PySide6.QtWidgets import QApplication
 
 from kiosk import i18n
-from kiosk.app import verification_factory
 from kiosk.config import load_settings
 from kiosk.embedded_portal import PortalEndpoint
 from kiosk.flows.actions import portal_actions
@@ -20,6 +19,7 @@ from kiosk.portal.client import PortalClient
 from kiosk.print_service import Printer, Printouts
 from kiosk.session import Session
 from kiosk.ui.kiosk_ui import KioskUi
+from kiosk.ui.verification.assembly import VerificationAssembly
 
 
 @pytest.fixture
@@ -85,7 +85,9 @@ def make_driver(
             printer=printer(client, session) if printer else None,
             printer_check=printer_check,
             verification=(
-                verification_factory(config, client, endpoint, printouts) if verification else None
+                VerificationAssembly(config, client, endpoint, printouts).controller
+                if verification
+                else None
             ),
         )
         qtbot.addWidget(ui.shell)
