@@ -22,7 +22,10 @@ SUBCOMMANDS = {
     "check-config": "validar la configuración y mostrar los valores efectivos",
     "hash-pin": "crear el hash del PIN del personal para staff.pin_hash",
     "print-test": "imprimir una constancia de muestra e informar del resultado (técnicos)",
+    "verify": "verificar documentos: imágenes, PDF, textos o códigos (kiosk verify -h)",
 }
+# These parse their own options (their -h is their own).
+OWN_PARSERS = frozenset({"sandbox", "verify"})
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -35,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="{" + ",".join(SUBCOMMANDS) + "}")
     for name, text in SUBCOMMANDS.items():
-        sub.add_parser(name, help=text, add_help=name != "sandbox")
+        sub.add_parser(name, help=text, add_help=name not in OWN_PARSERS)
     _run_options(parser)
     _run_options(sub.choices["run"])
     _config_options(sub.choices["check-config"])
@@ -71,6 +74,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         sandbox_cli = importlib.import_module("kiosk.sandbox.cli")
         result: int = sandbox_cli.main(args_list[1:])
         return result
+    if args_list[:1] == ["verify"]:
+        from kiosk import verify_cli  # the seal cryptography loads only for this command
+
+        return verify_cli.main(args_list[1:])
     args = build_parser().parse_args(args_list)
     command = args.command or "run"
     if command == "hash-pin":

@@ -57,8 +57,13 @@ class PortalSettings(_Section):
     )
     sandbox_seed: int = Field(default=2026, ge=0)
     sandbox_start_timeout: float = Field(default=30.0, gt=0, le=300)
+    public_url: str = Field(
+        default="",
+        description="public portal address printed on documents; its /verificar/ links are "
+        "checked online like the configured portal's",
+    )
 
-    @field_validator("url")
+    @field_validator("url", "public_url")
     @classmethod
     def _url_shape(cls, value: str) -> str:
         value = value.strip().rstrip("/")

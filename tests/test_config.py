@@ -67,6 +67,8 @@ def test_config_path_from_environment(tmp_path: Path, monkeypatch: pytest.Monkey
         ('[kiosk]\nmode = "arcade"\n', "kiosk.mode"),
         ('[portal]\nurl = "ftp://x"\n', "portal.url"),
         ('[portal]\nurl = "http://portal.oj.gob.gt"\n', "portal.url"),
+        ('[portal]\npublic_url = "http://servicios.oj.gob.gt"\n', "portal.public_url"),
+        ('[portal]\npublic_url = "servicios.oj.gob.gt"\n', "portal.public_url"),
         ('[staff]\npin_hash = "1234"\n', "staff.pin_hash"),
         ('[scanner]\nengine = "zbar"\n', "scanner.engine"),
         ("[colors]\nbg = 1\n", "colors"),
@@ -76,6 +78,11 @@ def test_bad_key_or_value_names_the_key(tmp_path: Path, text: str, key: str) -> 
     with pytest.raises(ConfigError) as err:
         load_settings(write(tmp_path, text))
     assert err.value.key == key
+
+
+def test_public_url_of_verification_links(tmp_path: Path) -> None:
+    path = write(tmp_path, '[portal]\npublic_url = "https://servicios.oj.gob.gt/"\n')
+    assert load_settings(path).portal.public_url == "https://servicios.oj.gob.gt"
 
 
 def test_unknown_environment_variable_is_named(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -43,8 +43,10 @@ from kiosk.portal.models import (
     PaymentOrder,
     PaymentOrderCreate,
     Problem,
+    SandboxBackdate,
     SandboxBoleta,
     SandboxBoletaCreate,
+    SandboxRevocation,
     ServiceCatalog,
     SessionCreate,
     TrustListEnvelope,
@@ -141,6 +143,11 @@ class PortalClient:
     async def payment_order(self, order_id: str) -> PaymentOrder:
         return await self._get(f"/payment-orders/{_seg(order_id)}", PaymentOrder)
 
+    async def payment_order_by_reference(self, reference: str) -> PaymentOrder:
+        """The order printed with ``reference`` (a visitor back with the slip); the portal
+        ignores spaces, dashes and case. ``PortalNotFound`` (payment_order_not_found) if none."""
+        return await self._get(f"/payment-orders?reference={_seg(reference)}", PaymentOrder)
+
     # --- antecedentes penales ---------------------------------------------------------------
 
     async def request_criminal_record(
@@ -189,6 +196,32 @@ class PortalClient:
             "/sandbox/bank/boletas",
             data,
             SandboxBoleta,
+            idempotency_key=new_idempotency_key(),
+        )
+
+    # --- sandbox operator tools (only the sandbox serves these) ------------------------------
+
+    async def sandbox_revoke_document(self, code: str) -> SandboxRevocation:
+        return await self._post(
+            f"/sandbox/documents/{_seg(code)}/revoke",
+            None,
+            SandboxRevocation,
+            idempotency_key=new_idempotency_key(),
+        )
+
+    async def sandbox_revoke_issuer_key(self) -> SandboxRevocation:
+        return await self._post(
+            "/sandbox/keys/issuer/revoke",
+            None,
+            SandboxRevocation,
+            idempotency_key=new_idempotency_key(),
+        )
+
+    async def sandbox_backdate_document(self, code: str, days: int) -> Certificate:
+        return await self._post(
+            f"/sandbox/documents/{_seg(code)}/backdate",
+            SandboxBackdate(days=days),
+            Certificate,
             idempotency_key=new_idempotency_key(),
         )
 
@@ -301,10 +334,11 @@ def _seg(value: str) -> str:
 
 def _route(path: str) -> str:
     """The route without identifiers, for logs: codes and ids are the visitor's, not the log's."""
-    parts = path.strip("/").split("/")
+    parts = path.split("?", 1)[0].strip("/").split("/")  # a query holds the visitor's data
     keep = {"health", "services", "accounts", "sessions", "current", "payments", "boletas",
             "verify", "payment-orders", "criminal-records", "requests", "certificates",
-            "trust-list", "documents", "sandbox", "bank", "pay"}  # fmt: skip
+            "trust-list", "documents", "sandbox", "bank", "pay", "revoke", "keys", "issuer",
+            "backdate"}  # fmt: skip
     return "/" + "/".join(part if part in keep else "{id}" for part in parts)
 
 

@@ -259,3 +259,18 @@ class SandboxBoleta(ApiModel):
     number: str
     paid_on: date
     amount: Money
+
+
+# --- sandbox operator tools (revocation, backdating) ----------------------------------------------
+
+
+class SandboxRevocation(ApiModel):
+    kind: Literal["document", "issuer_key"]
+    revoked: str = Field(description="the document's code, or the revoked key's kid")
+    revoked_at: datetime
+    active_kid: str | None = Field(default=None, description="the issuer key that signs from now")
+    trust_list_version: int = Field(ge=0, description="the trust list's version after the change")
+
+
+class SandboxBackdate(ApiModel):
+    days: int = Field(ge=1, le=3650, description="move the issue date this many days back")

@@ -21,7 +21,14 @@ from kiosk.sandbox.demo import (
 )
 from kiosk.sandbox.keyring import Keyring
 from kiosk.sandbox.passwords import hash_password
-from kiosk.sandbox.routes import accounts, catalog, criminal_records, payments, verification
+from kiosk.sandbox.routes import (
+    accounts,
+    catalog,
+    criminal_records,
+    payments,
+    revocation,
+    verification,
+)
 from kiosk.sandbox.seed import seed_database
 from kiosk.sandbox.state import SandboxOptions, SandboxState
 from kiosk.sandbox.store import Database, now
@@ -92,5 +99,5 @@ def build_routes(app: FastAPI) -> None:
     errors: dict[int | str, dict[str, object]] = {
         "4XX": {"model": Problem, "description": "problem+json with a stable code"},
     }
-    for module in (catalog, accounts, payments, criminal_records, verification):
+    for module in (catalog, accounts, payments, criminal_records, verification, revocation):
         app.include_router(module.router, prefix=f"/{API_VERSION}", responses=errors)

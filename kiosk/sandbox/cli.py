@@ -20,8 +20,9 @@ import platformdirs
 import uvicorn
 
 from kiosk.portal.models import BANK_NAMES, CRIMINAL_RECORD_FEE, Bank
-from kiosk.sandbox import payments
+from kiosk.sandbox import payments, revocation
 from kiosk.sandbox.app import DATABASE_FILE, create_app, open_database
+from kiosk.sandbox.keyring import Keyring
 from kiosk.sandbox.problems import ApiProblem
 from kiosk.sandbox.state import SandboxOptions
 from kiosk.sandbox.store import Database
@@ -41,7 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Portal de pruebas (sandbox): la API v1 del portal con datos realistas.",
     )
     parser.add_argument("--data", type=Path, default=None, help="carpeta de datos (SQLite, llaves)")
-    sub = parser.add_subparsers(dest="action", metavar="{serve,pay,boleta,openapi}")
+    actions = "{serve,pay,boleta,revoke-document,revoke-key,backdate,openapi}"
+    sub = parser.add_subparsers(dest="action", metavar=actions)
 
     serve = sub.add_parser("serve", help="servir la API (acción por defecto)")
     _serve_options(serve)
@@ -55,6 +57,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     boleta.add_argument("--bank", choices=[b.value for b in Bank], required=True)
     boleta.add_argument("--amount", default=str(CRIMINAL_RECORD_FEE), help="monto, p. ej. 30.00")
+
+    revoke = sub.add_parser(
+        "revoke-document", help="anular un documento (lo ven la lista de confianza y el portal)"
+    )
+    revoke.add_argument("code", help="código de verificación, p. ej. CAP-2026-ABCD-EFGH")
+    sub.add_parser(
+        "revoke-key", help="anular la llave emisora activa y crear otra (se sigue emitiendo)"
+    )
+    backdate = sub.add_parser(
+        "backdate", help="mover hacia atrás la fecha de emisión de un documento (p. ej. vencido)"
+    )
+    backdate.add_argument("code", help="código de verificación del documento")
+    backdate.add_argument("--days", type=int, required=True, help="días hacia atrás (1 a 3650)")
 
     sub.add_parser("openapi", help="imprimir el documento OpenAPI (el contrato)")
     return parser
@@ -87,6 +102,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _pay(data_dir, args.reference)
     if args.action == "boleta":
         return _boleta(data_dir, args.bank, args.amount)
+    if args.action == "revoke-document":
+        return _revoke_document(data_dir, args.code)
+    if args.action == "revoke-key":
+        return _revoke_key(data_dir)
+    if args.action == "backdate":
+        return _backdate(data_dir, args.code, args.days)
     return _serve(args, data_dir)
 
 
@@ -103,7 +124,10 @@ def _serve(args: argparse.Namespace, data_dir: Path) -> int:
         log.warning(
             "data dir keeps seed %s (asked %s); use --reset to reseed", info.seed, args.seed
         )
-    sock = socket.socket(socket.AF_INET6 if ":" in args.host else socket.AF_INET)
+    # IPPROTO_TCP, not 0: asyncio sets TCP_NODELAY only on sockets that say they are TCP. Without
+    # it every answer on a kept-alive connection waited ~40 ms for a delayed ACK (Nagle).
+    family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((args.host, args.port))
@@ -182,6 +206,54 @@ def _boleta(data_dir: Path, bank: str, amount_text: str) -> int:
     with db.transaction() as conn:
         number, day = payments.create_test_boleta(conn, Bank(bank), amount, None)
     print(f"{BANK_NAMES[Bank(bank)]}: boleta {number}, pagada el {day:%d/%m/%Y}, Q{amount}")
+    return 0
+
+
+def _revoke_document(data_dir: Path, code: str) -> int:
+    db = _existing_db(data_dir)
+    keyring = Keyring(db, data_dir)
+    try:
+        with db.transaction() as conn:
+            done = revocation.revoke_document(conn, keyring, code)
+    except ApiProblem as problem:
+        print(problem.detail, file=sys.stderr)
+        return 1
+    print(
+        f"Documento {done.revoked} anulado desde el {done.revoked_at:%d/%m/%Y %H:%M}. "
+        f"Lista de confianza: versión {done.trust_list_version}."
+    )
+    return 0
+
+
+def _revoke_key(data_dir: Path) -> int:
+    db = _existing_db(data_dir)
+    done = revocation.revoke_issuer_key(Keyring(db, data_dir))
+    print(
+        f"Llave emisora {done.revoked} anulada: los documentos que firmó ya no son válidos. "
+        f"Nueva llave activa: {done.active_kid}. "
+        f"Lista de confianza: versión {done.trust_list_version}."
+    )
+    return 0
+
+
+def _backdate(data_dir: Path, code: str, days: int) -> int:
+    if not 1 <= days <= 3650:
+        print("--days va de 1 a 3650.", file=sys.stderr)
+        return 2
+    db = _existing_db(data_dir)
+    keyring = Keyring(db, data_dir)
+    try:
+        with db.transaction() as conn:
+            found = revocation.backdate_document(conn, keyring, code, days)
+    except ApiProblem as problem:
+        print(problem.detail, file=sys.stderr)
+        return 1
+    row = db.one("SELECT issued_at, expires_at FROM documents WHERE code = ?", (found,))
+    assert row is not None
+    print(
+        f"Documento {found}: emitido el {row['issued_at'][:10]}, vence el "
+        f"{row['expires_at'][:10]}; sello firmado de nuevo."
+    )
     return 0
 
 

@@ -16,13 +16,9 @@ from cryptography.hazmat.primitives.asymmetric import ec
 
 from kiosk.sandbox.store import Database, now
 from kiosk.seals import keys as seal_keys
-from kiosk.seals.trustlist import (
-    TrustedKey,
-    TrustList,
-    TrustListEnvelope,
-    revoked_document_id,
-    sign_trust_list,
-)
+from kiosk.seals.codec import decode_seal
+from kiosk.seals.envelope import TrustListEnvelope
+from kiosk.seals.trustlist import TrustedKey, TrustList, revoked_document_id, sign_trust_list
 
 ROOT_PUBLIC_PEM = "root.pub.pem"
 ISSUER_NAME = "Organismo Judicial de Guatemala (sandbox)"
@@ -31,6 +27,11 @@ TRUST_LIST_VERSION = "trust_list_version"
 
 def kid_text(public_key: ec.EllipticCurvePublicKey) -> str:
     return seal_keys.kid_to_text(seal_keys.key_id(public_key))
+
+
+def kid_text_of_seal(seal: str) -> str:
+    """The kid of the key that signed one of our own seals (as stored in ``signing_keys``)."""
+    return seal_keys.kid_to_text(decode_seal(seal).kid)
 
 
 @dataclass(frozen=True)
@@ -62,17 +63,51 @@ class Keyring:
     def rotate_issuer(self, *, revoke_current: bool) -> IssuerKey:
         """Retire (or revoke) the active issuer and make a new one; the trust list version grows."""
         with self.db.transaction() as conn:
-            status = "revoked" if revoke_current else "retired"
-            conn.execute(
-                "UPDATE signing_keys SET status = ?, revoked_at = ? "
-                "WHERE role = 'issuer' AND status = 'active'",
-                (status, now().isoformat() if revoke_current else None),
-            )
-            self._create(conn, "issuer", years=2)
+            self._rotate(conn, revoke_current=revoke_current)
         return self.issuer()
 
+    def revoke_issuer(self) -> tuple[str, IssuerKey]:
+        """Revoke the active issuer key and start a new one, so the sandbox keeps issuing.
+        Returns the revoked kid and the new key. Every seal the old key signed turns REVOKED."""
+        with self.db.transaction() as conn:
+            revoked = self._rotate(conn, revoke_current=True)
+        return revoked, self.issuer()
+
+    def _rotate(self, conn: sqlite3.Connection, *, revoke_current: bool) -> str:
+        current = self._active(conn, "issuer")
+        status = "revoked" if revoke_current else "retired"
+        conn.execute(
+            "UPDATE signing_keys SET status = ?, revoked_at = ? "
+            "WHERE role = 'issuer' AND status = 'active'",
+            (status, now().isoformat() if revoke_current else None),
+        )
+        self._create(conn, "issuer", years=2)
+        return "" if current is None else str(current["kid"])
+
+    def signing_key_for(
+        self, conn: sqlite3.Connection, moment: datetime
+    ) -> ec.EllipticCurvePrivateKey:
+        """An unrevoked issuer key whose period covers ``moment`` (a backdated document's iat).
+        When none does, an archive key is added as if it had signed back then: retired today,
+        so it vouches for old documents only (the trust list version grows)."""
+        rows = conn.execute(
+            "SELECT * FROM signing_keys WHERE role = 'issuer' AND status != 'revoked' "
+            "ORDER BY status = 'active' DESC, valid_from DESC"
+        ).fetchall()
+        for row in rows:
+            start = datetime.fromisoformat(row["valid_from"])
+            if start <= moment <= datetime.fromisoformat(row["valid_until"]):
+                return seal_keys.load_private_key_pem(row["private_pem"].encode())
+        key = seal_keys.generate_private_key()
+        self._insert(conn, "issuer", key, moment - timedelta(days=1), now(), "retired")
+        return key
+
+    @property
+    def version(self) -> int:
+        return int(self.db.meta(TRUST_LIST_VERSION) or "1")
+
     def bump_version(self, conn: sqlite3.Connection) -> None:
-        version = int(self.db.meta(TRUST_LIST_VERSION) or "1")
+        version = self.version
         self.db.set_meta(conn, TRUST_LIST_VERSION, str(version + 1))
 
     def trust_list(self) -> TrustListEnvelope:
@@ -100,7 +135,7 @@ class Keyring:
         ]
         listing = TrustList(
             issuer=ISSUER_NAME,
-            version=int(self.db.meta(TRUST_LIST_VERSION) or "1"),
+            version=self.version,
             issued_at=issued,
             next_update=issued + timedelta(hours=24),
             keys=keys,
@@ -117,18 +152,30 @@ class Keyring:
         return row
 
     def _create(self, conn: sqlite3.Connection, role: str, *, years: int) -> None:
-        key = seal_keys.generate_private_key()
         start = now() - timedelta(days=1)  # a little slack for clocks that run behind
+        key = seal_keys.generate_private_key()
+        self._insert(conn, role, key, start, start + timedelta(days=365 * years), "active")
+
+    def _insert(
+        self,
+        conn: sqlite3.Connection,
+        role: str,
+        key: ec.EllipticCurvePrivateKey,
+        valid_from: datetime,
+        valid_until: datetime,
+        status: str,
+    ) -> None:
         conn.execute(
             "INSERT INTO signing_keys(kid, role, private_pem, public_der, valid_from, "
-            "valid_until, status) VALUES (?, ?, ?, ?, ?, ?, 'active')",
+            "valid_until, status) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
                 kid_text(key.public_key()),
                 role,
                 seal_keys.private_key_to_pem(key).decode(),
                 seal_keys.public_key_der(key.public_key()),
-                start.isoformat(),
-                (start + timedelta(days=365 * years)).isoformat(),
+                valid_from.isoformat(),
+                valid_until.isoformat(),
+                status,
             ),
         )
         self.bump_version(conn)

@@ -7,6 +7,7 @@ inside the caller's transaction, so two requests can never spend one boleta.
 
 from __future__ import annotations
 
+import re
 import secrets
 import sqlite3
 from datetime import date, datetime, timedelta
@@ -26,6 +27,10 @@ from kiosk.sandbox.problems import ApiProblem
 from kiosk.sandbox.store import now
 
 ORDER_LIFETIME = timedelta(hours=48)
+# A visitor who comes back with the printed slip finds orders of the last days only.
+ORDER_LOOKUP_DAYS = 30
+_REFERENCE = re.compile(r"[0-9A-Z]{6,32}")
+_REFERENCE_SEPARATORS = re.compile(r"[\s\-]+")
 FEES = {PaymentConcept.CRIMINAL_RECORD: CRIMINAL_RECORD_FEE}
 
 
@@ -148,6 +153,33 @@ def load_order(conn: sqlite3.Connection, order_id: str, public_url: str) -> Paym
         paid_at=datetime.fromisoformat(row["paid_at"]) if row["paid_at"] else None,
         pay_url=f"{public_url}/pagar/{row['reference']}",
     )
+
+
+def find_order_by_reference(
+    conn: sqlite3.Connection, reference: str, public_url: str
+) -> PaymentOrder:
+    """The recent order printed with ``reference`` (spaces, dashes and case do not matter)."""
+    wanted = _REFERENCE_SEPARATORS.sub("", reference).upper()
+    if not _REFERENCE.fullmatch(wanted):
+        raise ApiProblem(
+            422,
+            "reference_invalid",
+            "La referencia son los números impresos en la orden de pago. Revise lo que escribió.",
+            field="reference",
+        )
+    row = conn.execute(
+        "SELECT id, created_at FROM payment_orders WHERE reference = ?", (wanted,)
+    ).fetchone()
+    cutoff = now() - timedelta(days=ORDER_LOOKUP_DAYS)
+    if row is None or datetime.fromisoformat(row["created_at"]) < cutoff:
+        raise ApiProblem(
+            404,
+            "payment_order_not_found",
+            f"No hay una orden de pago de los últimos {ORDER_LOOKUP_DAYS} días con esa "
+            "referencia. Revise el número impreso en la orden.",
+            field="reference",
+        )
+    return load_order(conn, row["id"], public_url)
 
 
 def pay_order(conn: sqlite3.Connection, reference: str) -> str:

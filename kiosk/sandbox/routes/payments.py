@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import date
+from typing import Annotated
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 
 from kiosk.portal.models import (
     BoletaCheck,
@@ -43,6 +44,17 @@ def create_order(
         return 201, payments.create_order(conn, body.concept, state.options.public_url)
 
     return state.idempotency.run(request, kiosk, body, produce)
+
+
+@router.get("/payment-orders", response_model=PaymentOrder, tags=["payments"])
+def find_order(
+    reference: Annotated[str, Query(min_length=1, max_length=64)], state: State, _: KioskId
+) -> PaymentOrder:
+    """The order printed with this reference, for a visitor who comes back with the slip.
+    Spaces, dashes and letter case do not matter; orders of the last 30 days only."""
+    return payments.find_order_by_reference(
+        state.db.connection(), reference, state.options.public_url
+    )
 
 
 @router.get("/payment-orders/{order_id}", response_model=PaymentOrder, tags=["payments"])

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import datetime
 
 from fastapi import APIRouter
 
 from kiosk.portal.models import DocumentCheck, DocumentState, TrustListEnvelope
+from kiosk.sandbox.keyring import kid_text_of_seal
 from kiosk.sandbox.problems import ApiProblem
 from kiosk.sandbox.state import KioskId, State
-from kiosk.sandbox.store import now
+from kiosk.sandbox.store import Database, now
 
 router = APIRouter(tags=["verification"])
 
@@ -21,13 +23,16 @@ def trust_list(state: State, _: KioskId) -> TrustListEnvelope:
 
 @router.get("/documents/{code}", response_model=DocumentCheck)
 def document(code: str, state: State, _: KioskId) -> DocumentCheck:
+    """The portal's word on a code. A document is `revoked` when it was annulled or when the key
+    that signed it was revoked (whoever holds that key could have signed anything)."""
     row = state.db.one("SELECT * FROM documents WHERE code = ?", (code.strip().upper(),))
     if row is None:
         raise ApiProblem(
             404, "document_not_found", "El OJ no emitió ningún documento con ese código."
         )
     expires = datetime.fromisoformat(row["expires_at"])
-    if row["revoked_at"]:
+    revoked_at = row["revoked_at"] or _key_revoked_at(state.db, row)
+    if revoked_at:
         state_ = DocumentState.REVOKED
     elif expires <= now():
         state_ = DocumentState.EXPIRED
@@ -41,5 +46,13 @@ def document(code: str, state: State, _: KioskId) -> DocumentCheck:
         expires_at=expires,
         full_name=row["full_name"],
         dpi_last4=row["dpi"][-4:],
-        revoked_at=datetime.fromisoformat(row["revoked_at"]) if row["revoked_at"] else None,
+        revoked_at=datetime.fromisoformat(revoked_at) if revoked_at else None,
     )
+
+
+def _key_revoked_at(db: Database, row: sqlite3.Row) -> str | None:
+    key = db.one(
+        "SELECT revoked_at FROM signing_keys WHERE kid = ? AND status = 'revoked'",
+        (kid_text_of_seal(row["seal"]),),
+    )
+    return None if key is None else str(key["revoked_at"])
