@@ -59,7 +59,7 @@ benchmarks: system-deps $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py $(ARGS)
 
 openapi: $(STAMP)
-	$(BIN)/kiosk openapi > docs/openapi.json
+	$(BIN)/kiosk sandbox openapi > docs/openapi.json.new && mv docs/openapi.json.new docs/openapi.json
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache build *.egg-info
