@@ -99,9 +99,7 @@ def test_stopped_without_paper() -> None:
     assert state.problems == (PrinterProblem.NO_PAPER, PrinterProblem.PAUSED)
     assert state.problem is PrinterProblem.NO_PAPER
     assert state.status == "Out of paper"
-    assert state.message == (
-        "La impresora no tiene papel."
-    )
+    assert state.message == "La impresora no tiene papel."
 
 
 def test_paused_and_rejecting() -> None:
