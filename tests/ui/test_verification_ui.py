@@ -4,6 +4,7 @@ against the real sandbox over HTTP and genuine seals it issued."""
 
 from __future__ import annotations
 
+import subprocess
 import time
 from typing import Any
 
@@ -12,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtMultimedia import QVideoFrame
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
 from verification.sealed import issue_constancia, portal_client, with_changed_byte
 
 from kiosk.embedded_portal import PortalEndpoint
@@ -79,6 +81,16 @@ def test_a_genuine_constancia_held_to_the_camera_is_valid(
     assert cert.full_name in shown and cert.code in shown
     assert cert.dpi == shown[2].replace(" ", "")  # the full DPI, to compare with the card
     assert "DPI" in kiosk.text("label.compare")
+    # a receipt on request; this kiosk's print service does not answer: said plainly
+    kiosk.tap("action.print_receipt")
+    kiosk.wait(lambda: "no responde" in kiosk.text("label.print_status"))
+    receipt = kiosk.ui.session.temp_dir() / "verification_receipt.pdf"
+    assert receipt.read_bytes().startswith(b"%PDF")  # rendered in the session's own folder
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(receipt), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "VÁLIDO" in text and cert.code in text
+    assert cert.dpi[-4:] in text and cert.dpi not in text.replace(" ", "")  # last 4 digits only
     # "Verificar otro documento" goes back to the camera with nothing of this check left
     kiosk.tap("action.continue")
     assert kiosk.screen() == "screen.verify.scan"
@@ -93,7 +105,7 @@ def test_a_changed_byte_and_a_foreign_code_are_not_valid(
     show_to_camera(kiosk, qr_frame(with_changed_byte(cert.seal)))
     kiosk.wait(lambda: kiosk.screen() == "screen.verify.verdict")
     assert "NO VÁLIDO" in kiosk.text("label.verdict")
-    assert not kiosk.ui.shell.findChildren(object, "value.field.0")
+    assert not kiosk.ui.shell.findChildren(QWidget, "value.field.0")
     kiosk.tap("action.continue")
     show_to_camera(kiosk, qr_frame("https://www.ejemplo.com/factura/123"))
     kiosk.wait(lambda: kiosk.screen() == "screen.verify.verdict")
@@ -157,3 +169,36 @@ def test_leaving_stops_the_camera_and_keeps_nothing(
         widget.text() for widget in kiosk.ui.shell.findChildren(type(kiosk.find("label.brand")))
     )
     assert cert.full_name not in labels and cert.code not in labels
+
+
+def test_a_clerk_opens_a_scanned_file_at_the_desk(
+    make_driver: Any, sandbox: PortalEndpoint, tmp_path: Any, monkeypatch: Any
+) -> None:
+    """Desk mode offers "Abrir una imagen o un PDF"; the system's file dialog is stood in for by
+    its answer (a native dialog cannot be driven offscreen), the rest is the real path."""
+    from PySide6.QtWidgets import QFileDialog
+
+    kiosk = open_verification(make_driver)
+    cert = certificate(kiosk, sandbox)
+    scan = tmp_path / "escaneo.png"
+    assert qr_frame(cert.seal).save(str(scan))
+    blank = tmp_path / "en-blanco.png"
+    empty = QImage(800, 600, QImage.Format.Format_RGB32)
+    empty.fill(QColor("white"))
+    assert empty.save(str(blank))
+    answers = iter([(str(blank), ""), (str(scan), "")])
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: next(answers))
+    kiosk.tap("action.open_file")
+    kiosk.wait(lambda: "ningún código QR" in kiosk.text("label.scan_status"))
+    assert kiosk.screen() == "screen.verify.scan"
+    kiosk.tap("action.open_file")
+    kiosk.wait(lambda: kiosk.screen() == "screen.verify.verdict")
+    assert kiosk.text("label.verdict").endswith("VÁLIDO")
+
+
+def test_the_public_kiosk_offers_no_file_dialog(make_driver: Any) -> None:
+    kiosk = make_driver(verification=True, settings={"kiosk": {"mode": "kiosk"}})
+    kiosk.tap("tile.verificar-documento")
+    assert kiosk.screen() == "screen.verify.scan"
+    assert not kiosk.ui.shell.findChildren(QWidget, "action.open_file")
+    assert kiosk.find("action.check_code").isVisible()
