@@ -23,12 +23,11 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "tests" / "ui")]
 
 import qasync  # noqa: E402
-import segno  # noqa: E402
+from camera_pictures import qr_frame  # noqa: E402
 from PySide6.QtCore import QEvent, QObject  # noqa: E402
-from PySide6.QtGui import QColor, QImage, QPainter  # noqa: E402
 from PySide6.QtMultimedia import QVideoFrame  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from verification.sealed import issue_constancia, portal_client  # noqa: E402
@@ -45,21 +44,6 @@ from kiosk.verification.service import Verifier  # noqa: E402
 
 TARGET_MS = 150.0
 FRAME_GAP = 1 / 30  # a 30 fps camera
-
-
-def camera_picture(text: str) -> QImage:
-    image = QImage(1280, 720, QImage.Format.Format_RGB32)
-    image.fill(QColor("#808080"))
-    matrix = list(segno.make(text, error="q", micro=False).matrix_iter(scale=5, border=4))
-    side = len(matrix)
-    code = QImage(side, side, QImage.Format.Format_RGB32)
-    for y, row in enumerate(matrix):
-        for x, dark in enumerate(row):
-            code.setPixel(x, y, 0xFF000000 if dark else 0xFFFFFFFF)
-    painter = QPainter(image)
-    painter.drawImage((1280 - side) // 2, (720 - side) // 2, code)
-    painter.end()
-    return image
 
 
 class Painted(QObject):
@@ -90,7 +74,7 @@ async def measure(runs: int) -> list[float]:
     controller = VerificationController(
         verifier, ScanPipeline(make_decoder("zxing-cpp")), camera, desk=True
     )
-    picture = camera_picture(seal)
+    picture = qr_frame(seal)
     shown: list[object] = []
     controller.show.connect(lambda screen: (shown.append(screen), screen.resize(1280, 700)))
     controller.start()

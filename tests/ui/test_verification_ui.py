@@ -8,9 +8,9 @@ import subprocess
 import time
 from typing import Any
 
-import segno
+from camera_pictures import qr_frame
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtMultimedia import QVideoFrame
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
@@ -19,24 +19,6 @@ from verification.sealed import issue_constancia, portal_client, with_changed_by
 from kiosk.embedded_portal import PortalEndpoint
 from kiosk.portal.models import Certificate
 from kiosk.ui.verification.controller import VerificationController
-
-
-def qr_frame(text: str, *, scale: int = 5) -> QImage:
-    """A 1280x720 camera picture with the QR code in the middle, as a phone screen or a paper
-    held up to the camera looks (grey background, a white quiet zone)."""
-    image = QImage(1280, 720, QImage.Format.Format_RGB32)
-    image.fill(QColor("#7A7A7A"))
-    qr = segno.make(text, error="q", micro=False)
-    matrix = list(qr.matrix_iter(scale=scale, border=4))
-    side = len(matrix)
-    code = QImage(side, side, QImage.Format.Format_RGB32)
-    for y, row in enumerate(matrix):
-        for x, dark in enumerate(row):
-            code.setPixel(x, y, 0xFF000000 if dark else 0xFFFFFFFF)
-    painter = QPainter(image)
-    painter.drawImage((1280 - side) // 2, (720 - side) // 2, code)
-    painter.end()
-    return image
 
 
 def certificate(kiosk: Any, sandbox: PortalEndpoint) -> Certificate:

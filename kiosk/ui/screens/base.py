@@ -79,3 +79,12 @@ def button(text: str, role: str, name: str) -> QPushButton:
     widget.setObjectName(name)
     widget.setMinimumHeight(64)
     return widget
+
+
+def set_kind(widget: QLabel, kind: str, text: str) -> None:
+    """New words and a new look (error, success, ...) for a status line, shown at once."""
+    widget.setText(text)
+    widget.setProperty("kind", kind)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+    widget.show()

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QProgressBar, QVBoxLayout
 
 from kiosk.flows.engine import ReviewItem
 from kiosk.i18n import tr
-from kiosk.ui.screens.base import Screen, button, label
+from kiosk.ui.screens.base import Screen, button, label, set_kind
 
 
 class ReviewScreen(Screen):
@@ -100,11 +100,7 @@ class TextScreen(Screen):
 
     def show_printed(self, message: str, *, ok: bool) -> None:
         """The job's end, in the visitor's words; a reprint is offered when it did not print."""
-        self.print_status.setText(message)
-        self.print_status.setProperty("kind", "success" if ok else "error")
-        self.print_status.style().unpolish(self.print_status)
-        self.print_status.style().polish(self.print_status)
-        self.print_status.show()
+        set_kind(self.print_status, "success" if ok else "error", message)
         self.reprint.setVisible(not ok)
 
 

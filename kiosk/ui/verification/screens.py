@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.i18n import tr
 from kiosk.scanning.frames import AIM_FRACTION
-from kiosk.ui.screens.base import Screen, button, label
+from kiosk.ui.screens.base import Screen, button, label, set_kind
 from kiosk.verification.presentation import Presentation
 
 PREVIEW_SIZE = QSize(640, 360)
@@ -125,11 +125,7 @@ class ScanScreen(Screen):
         return self.code.text()
 
     def show_status(self, message: str, *, problem: bool = False) -> None:
-        self.status.setText(message)
-        self.status.setProperty("kind", "error" if problem else "body")
-        self.status.style().unpolish(self.status)
-        self.status.style().polish(self.status)
-        self.status.show()
+        set_kind(self.status, "error" if problem else "body", message)
 
     def show_code_error(self, message: str) -> None:
         self.code_error.setText(message)
@@ -194,11 +190,7 @@ class VerdictScreen(Screen):
         self.print_button.setEnabled(False)
 
     def show_printed(self, message: str, *, ok: bool) -> None:
-        self.print_status.setText(message)
-        self.print_status.setProperty("kind", "success" if ok else "error")
-        self.print_status.style().unpolish(self.print_status)
-        self.print_status.style().polish(self.print_status)
-        self.print_status.show()
+        set_kind(self.print_status, "success" if ok else "error", message)
         self.print_button.setEnabled(True)
 
     def clear(self) -> None:
