@@ -24,12 +24,14 @@ from kiosk.printing import JobOutcome, PrintingError, print_pdf, printer_state
 if TYPE_CHECKING:
     from kiosk.verification.service import Check
 
-#: what CUPS shows and logs for each document: never the person's name
+#: what CUPS shows and logs for each document (cups-pdf names its files after it, so plain
+#: ASCII): never the person's name
 TITLES = {
     "certificate": "Constancia OJ",
     "payment_slip": "Orden de pago OJ",
     "review_receipt": "Comprobante OJ",
-    "verification_receipt": "Verificación OJ",
+    "verification_receipt": "Verificacion OJ",
+    "code_receipt": "Codigo de descarga OJ",
 }
 TITLE = TITLES["certificate"]
 
@@ -63,41 +65,73 @@ class Printouts:
 
     async def print(self, kind: str, sources: Mapping[str, object]) -> JobOutcome:
         """Raises PortalError (a constancia's fetch) or PrintingError (the print system itself);
-        a job that did not print comes back as its JobOutcome."""
-        render = await self._renderer(kind, sources)
+        a job that did not print comes back as its JobOutcome. Some documents are two jobs (a
+        constancia and its download-code receipt): the first that fails is the answer."""
+        outcome: JobOutcome | None = None
+        for name, render in await self._renderers(kind, sources):
+            outcome = await self._print_one(name, render)
+            if not outcome.ok:
+                break
+        assert outcome is not None  # every kind renders at least one document
+        return outcome
+
+    async def _print_one(self, name: str, render: Callable[[], bytes]) -> JobOutcome:
         loop = asyncio.get_running_loop()
         pdf = await loop.run_in_executor(None, render)
-        path = self.folder() / f"{kind}.pdf"
+        path = self.folder() / f"{name}.pdf"
         path.write_bytes(pdf)
         return await print_pdf(
             path,
             queue=self.printer.queue or None,
             server=self.printer.server,
-            title=TITLES[kind],
+            title=TITLES[name],
             timeout=self.printer.timeout,
         )
 
-    async def _renderer(self, kind: str, sources: Mapping[str, object]) -> Callable[[], bytes]:
+    async def _renderers(
+        self, kind: str, sources: Mapping[str, object]
+    ) -> list[tuple[str, Callable[[], bytes]]]:
         # reportlab takes a twentieth of a second to import: not at start-up, at the first print.
         from kiosk import documents
 
         if kind == "certificate":
             certificate = await self.client.certificate(download_code(sources))
-            return lambda: documents.render_constancia(certificate)
+            jobs = [("certificate", lambda: documents.render_constancia(certificate))]
+            request = sources.get("submit_request")
+            if isinstance(request, CriminalRecordRequest) and not request.email_sent:
+                # No email went out: the download code on paper is the visitor's way back.
+                sent = request
+                jobs.append(
+                    (
+                        "code_receipt",
+                        lambda: documents.render_code_receipt(
+                            sent,
+                            available_until=certificate.valid_until,
+                            dpi=certificate.dpi,
+                            kiosk_id=self.kiosk_id,
+                        ),
+                    )
+                )
+            return jobs
         if kind == "payment_slip":
             order = paid_order(dict(sources))
-            return lambda: documents.render_payment_slip(order, kiosk_id=self.kiosk_id)
+            return [(kind, lambda: documents.render_payment_slip(order, kiosk_id=self.kiosk_id))]
         if kind == "review_receipt":
             request = _request(sources)
             email = bool(sources.get("delivery_email")) and sources.get("send_email") is True
-            return lambda: documents.render_review_receipt(
-                request, email_on_file=email, kiosk_id=self.kiosk_id
-            )
+            return [
+                (
+                    kind,
+                    lambda: documents.render_review_receipt(
+                        request, email_on_file=email, kiosk_id=self.kiosk_id
+                    ),
+                )
+            ]
         if kind == "verification_receipt":
             receipt = sources.get("receipt")
             if not isinstance(receipt, documents.VerificationReceipt):
                 raise UnknownDocument("a verification receipt needs its data")
-            return lambda: documents.render_verification_receipt(receipt)
+            return [(kind, lambda: documents.render_verification_receipt(receipt))]
         raise UnknownDocument(kind)
 
     async def print_check(self, check: Check) -> JobOutcome:
