@@ -167,7 +167,11 @@ class FlowController(QObject):
             extra={"flow": self.flow.id, "document": kind},
         )
         if isinstance(screen, TextScreen) and screen is self.screen:
-            screen.show_printed(message if ok else f"{message} {_advice(kind)}".strip(), ok=ok)
+            if not ok:
+                message = " ".join(
+                    part for part in (tr("No se imprimió."), message, _advice(kind)) if part
+                )
+            screen.show_printed(message, ok=ok)
 
     def _progress(self) -> str:
         number, total = self.run.progress()
@@ -227,20 +231,26 @@ class FlowController(QObject):
         try:
             result = await action(self.run.submitted_answers(), key)
         except PortalError as error:
-            self._acting = False
+            self._end_action()
             log.info("action failed", extra={"flow": self.flow.id, "error": type(error).__name__})
             self.run.fail_action()
             message = messages.for_error(error)
             if isinstance(self.screen, OperationScreen):
                 self.screen.show_failure(message.text, can_retry=message.can_retry)
             self.nav_changed.emit()  # "Atrás" leads back to the answers to change them
+        except BaseException:
+            self._end_action()  # cancelled (a reset) or a bug for the excepthook
+            raise
         else:
-            self._acting = False
+            # Ended before the next screen: it may start the next action at once (log in after
+            # creating the account), which must find the controller busy, not cleared after it.
+            self._end_action()
             self.run.complete_action(result)
             self.render()
-        finally:
-            self._acting = False
-            self.busy_changed.emit(False)
+
+    def _end_action(self) -> None:
+        self._acting = False
+        self.busy_changed.emit(False)
 
     def capture(self) -> None:
         """Keep what is typed on the current screen (before it is rebuilt, e.g. new language)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -10,6 +11,7 @@ import pytest
 import qasync
 from kiosk_driver import Driver
 from PySide6.QtWidgets import QApplication
+from steady_loop import run_until
 
 from kiosk import i18n
 from kiosk.config import load_settings
@@ -34,6 +36,9 @@ def qloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
         loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
     asyncio.set_event_loop(None)
     loop.close()
+    # An old KioskUi or loop is a cycle of Qt objects: collected now, not in the middle of a
+    # later test's Qt event dispatch (that crashed the process in QCoreApplication::notify).
+    gc.collect()
 
 
 @pytest.fixture
@@ -100,6 +105,6 @@ def make_driver(
 
     yield make
     for ui, client in made:
-        qloop.run_until_complete(ui.shutdown())
-        qloop.run_until_complete(client.aclose())
+        run_until(qloop, ui.shutdown())
+        run_until(qloop, client.aclose())
     i18n.set_language("es")

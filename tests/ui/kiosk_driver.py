@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
 
 import qasync
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QScrollArea, QWidget
+from steady_loop import run_until
 
 from kiosk.ui.kiosk_ui import KioskUi
+
+T = TypeVar("T")
 
 
 class Driver:
@@ -67,8 +71,13 @@ class Driver:
         current = self.shell.current_screen
         return current.objectName() if current is not None else ""
 
+    def run(self, work: Awaitable[T]) -> T:
+        """Turn the kiosk's loop until ``work`` is done (see steady_loop.py for why not
+        ``loop.run_until_complete``)."""
+        return run_until(self.loop, work)
+
     def settle(self, seconds: float = 0.05) -> None:
-        self.loop.run_until_complete(asyncio.sleep(seconds))
+        self.run(asyncio.sleep(seconds))
 
     def wait(self, condition: Callable[[], bool], timeout: float = 15.0) -> None:
         async def until() -> None:
@@ -78,4 +87,4 @@ class Driver:
                 await asyncio.sleep(0.02)
             raise AssertionError("the kiosk did not get there in time")
 
-        self.loop.run_until_complete(until())
+        self.run(until())

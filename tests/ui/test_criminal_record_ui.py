@@ -24,7 +24,7 @@ def fresh_boleta(kiosk: Any) -> tuple[str, str]:
             boleta = await portal.sandbox_create_boleta(SandboxBoletaCreate(bank=Bank.BANRURAL))
         return boleta.number, boleta.paid_on.strftime("%d/%m/%Y")
 
-    return kiosk.loop.run_until_complete(make())
+    return kiosk.run(make())
 
 
 UNREACHABLE = Printer(queue="kiosk-sala-1", server="127.0.0.1:9", timeout=5)

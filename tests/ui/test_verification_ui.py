@@ -28,7 +28,7 @@ def certificate(kiosk: Any, sandbox: PortalEndpoint) -> Certificate:
         async with portal_client(sandbox) as client:
             return await issue_constancia(client)
 
-    return kiosk.loop.run_until_complete(issue())
+    return kiosk.run(issue())
 
 
 def show_to_camera(kiosk: Any, image: QImage, *, frames: int = 6) -> None:
