@@ -84,6 +84,9 @@ async def walk(ui: KioskUi, client: PortalClient, out: Path, prefix: str) -> lis
         await settle(150)
         path = out / f"{prefix}-{name}.png"
         shell.grab().save(str(path))
+        # the window never grows past the screen it is shown on (min sizes of bar and keyboard)
+        height = SIZES[prefix.split("-")[0]][1]
+        assert shell.height() <= height, f"{prefix}-{name}: {shell.height()} px tall"
         shots.append(path)
 
     ui.reset_session("screenshots")

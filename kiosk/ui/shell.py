@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from kiosk import i18n
 from kiosk.i18n import tr
+from kiosk.ui.footer import Footer
 from kiosk.ui.keyboard import KeyboardMode, OnScreenKeyboard
 from kiosk.ui.screens.base import Screen, button, label
 
@@ -54,6 +55,10 @@ class ShellWindow(QWidget):
         self.content.setWidgetResizable(True)
         self.content.setFrameShape(QFrame.Shape.NoFrame)
         self.content.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Large text on 1280x800 with the keyboard docked and the bar on two rows leaves ~160 px:
+        # enough for the focused field, which the shell scrolls into view. The window must never
+        # grow past the screen for the sake of the scroll area's own default minimum.
+        self.content.setMinimumHeight(120)
         page = QWidget()
         page.setObjectName("page")
         page_layout = QVBoxLayout(page)
@@ -120,32 +125,18 @@ class ShellWindow(QWidget):
         other = "en" if i18n.current_language() == "es" else "es"
         self.language_button.setText(i18n.LANGUAGES[other])
 
-    def _build_footer(self) -> QFrame:
-        """One bar at the bottom: "Inicio" and "Terminar y borrar mis datos" always on the left,
-        "Atrás" and the primary "Continuar" always at the same place on the right. One bar, not
-        two, so that the docked keyboard leaves room for the field being typed in."""
-        footer = QFrame()
-        footer.setObjectName("footer")
-        footer.setProperty("kind", "footer")
-        row = QHBoxLayout(footer)
-        row.setContentsMargins(24, 8, 24, 8)
-        row.setSpacing(16)
-        self.home_button = button("Inicio", "secondary", "action.home")
+    def _build_footer(self) -> Footer:
+        """One bar at the bottom (kiosk.ui.footer), not two, so that the docked keyboard leaves
+        room for the field being typed in."""
+        footer = Footer()
+        self.home_button = footer.home_button
+        self.finish_button = footer.finish_button
+        self.back_button = footer.back_button
+        self.continue_button = footer.continue_button
         self.home_button.clicked.connect(self.home_requested.emit)
-        self.finish_button = button("Terminar y borrar mis datos", "danger", "action.finish")
         self.finish_button.clicked.connect(self.finish_requested.emit)
-        self.back_button = button("Atrás", "secondary", "action.back")
         self.back_button.clicked.connect(self.back_requested.emit)
-        self.continue_button = button("Continuar", "primary", "action.continue")
-        self.continue_button.setMinimumWidth(260)
         self.continue_button.clicked.connect(self.continue_requested.emit)
-        row.addWidget(self.home_button)
-        row.addWidget(self.finish_button)
-        row.addStretch(1)
-        row.addWidget(self.back_button)
-        row.addWidget(self.continue_button)
-        self.back_button.hide()
-        self.continue_button.hide()
         return footer
 
     # --- navigation (the shell's alone) ----------------------------------------------------

@@ -78,7 +78,16 @@ LABEL_KINDS = (
     "verdict-bad",
     "verdict-warn",
 )
-FRAME_KINDS = ("header", "nav", "footer", "card", "error-summary")
+FRAME_KINDS = (
+    "header",
+    "nav",
+    "footer",
+    "card",
+    "error-summary",
+    "verdict-good",
+    "verdict-bad",
+    "verdict-warn",
+)
 
 
 @dataclass(frozen=True)
@@ -411,13 +420,16 @@ QLabel[kind="subheading"] {{ color: {p.heading}; font-size: {s.subheading}px; fo
 QLabel[kind="label"] {{ color: {p.muted}; font-size: {s.hint}px; font-weight: bold; }}
 QLabel[kind="value"] {{ color: {p.text}; font-size: {s.body}px; }}
 QLabel[kind="verdict-good"], QLabel[kind="verdict-bad"], QLabel[kind="verdict-warn"] {{
-    font-size: {s.code}px; font-weight: bold; padding: 18px; border-radius: 8px;
+    font-size: {s.code}px; font-weight: bold; background: transparent;
 }}
-QLabel[kind="verdict-good"] {{ color: {p.success_fill_text}; background: {p.success_fill}; }}
-QLabel[kind="verdict-bad"] {{
-    color: {p.error}; background: {p.error_bg}; border: 6px solid {p.error};
+QLabel[kind="verdict-good"] {{ color: {p.success_fill_text}; }}
+QLabel[kind="verdict-bad"] {{ color: {p.error}; }}
+QLabel[kind="verdict-warn"] {{ color: {p.warning_text}; }}
+QFrame[kind="verdict-good"] {{ background: {p.success_fill}; border-radius: 8px; }}
+QFrame[kind="verdict-bad"] {{
+    background: {p.error_bg}; border: 6px solid {p.error}; border-radius: 8px;
 }}
-QLabel[kind="verdict-warn"] {{ color: {p.warning_text}; background: {p.warning}; }}"""
+QFrame[kind="verdict-warn"] {{ background: {p.warning}; border-radius: 8px; }}"""
 
 
 def _frames(p: Palette, s: TextScale) -> str:

@@ -8,17 +8,24 @@ from typing import Any
 import pytest
 from clipping import clipped
 from PySide6.QtWidgets import QApplication
+from verification.sealed import issue_constancia, portal_client
 
 from kiosk import i18n
+from kiosk.embedded_portal import PortalEndpoint
 from kiosk.ui.theme import apply_theme
+
+
+async def issued_seal(sandbox: PortalEndpoint) -> str:
+    async with portal_client(sandbox) as client:
+        return (await issue_constancia(client)).seal
 
 
 @pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
 @pytest.mark.parametrize("large", [False, True])
 def test_no_clipped_text_in_the_pseudo_locale(
-    make_driver: Any, size: tuple[int, int], large: bool
+    make_driver: Any, sandbox: PortalEndpoint, size: tuple[int, int], large: bool
 ) -> None:
-    kiosk = make_driver()
+    kiosk = make_driver(verification=True)
     kiosk.shell.resize(*size)
     apply_theme(QApplication.instance(), large_text=large, high_contrast=False)  # type: ignore[arg-type]
     i18n.set_language("xx")
@@ -37,6 +44,17 @@ def test_no_clipped_text_in_the_pseudo_locale(
     kiosk.tap("action.continue")
     kiosk.tap("field.mode.sin_registro")
     seen["choice-with-hints"] = clipped(kiosk.shell)
+    kiosk.ui.go_home()
+    kiosk.tap("tile.verificar-documento")
+    kiosk.type("field.verification_code", "12")
+    kiosk.tap("action.check_code")
+    kiosk.wait(lambda: kiosk.find("error.verification_code").isVisible())
+    seen["verify-scan"] = clipped(kiosk.shell)
+    seal = kiosk.run(issued_seal(sandbox))
+    controller = kiosk.ui.flow
+    controller._start(controller._check_text(seal, "test"))
+    kiosk.wait(lambda: kiosk.screen() == "screen.verify.verdict")
+    seen["verify-verdict"] = clipped(kiosk.shell)
     kiosk.ui.idle_overlay.set_seconds(20)
     kiosk.ui.idle_overlay.show_over()
     kiosk.settle(0.1)

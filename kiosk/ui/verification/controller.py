@@ -85,11 +85,11 @@ class VerificationController(QObject):
 
     @property
     def can_go_back(self) -> bool:
-        return isinstance(self.screen, VerdictScreen) and not self._checking
+        return False  # on the verdict, "Otro documento" is the way back: one button, not two
 
     @property
     def primary_label(self) -> str | None:
-        return tr("Verificar otro documento") if isinstance(self.screen, VerdictScreen) else None
+        return tr("Otro documento") if isinstance(self.screen, VerdictScreen) else None
 
     @property
     def running(self) -> bool:
