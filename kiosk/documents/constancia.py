@@ -19,7 +19,6 @@ reads.
 from __future__ import annotations
 
 import io
-import threading
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -28,7 +27,13 @@ from reportlab.lib.pagesizes import LETTER  # type: ignore[import-untyped]
 from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-untyped]
 from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 
-from kiosk.documents.fonts import FONT_BOLD, FONT_MONO, FONT_REGULAR, register_fonts
+from kiosk.documents.fonts import (
+    FONT_BOLD,
+    FONT_MONO,
+    FONT_REGULAR,
+    RENDER_LOCK,
+    register_fonts,
+)
 from kiosk.documents.layout import GREY, INK, MM, Page, wrap
 from kiosk.documents.qr import QrPlacement, draw_qr, qr_placement
 from kiosk.identity import IdentityError, format_dpi
@@ -97,8 +102,6 @@ _NAME_SIZES = (14, 13, 12, 11, 10)
 _SPACINGS = (1.0, 0.5)
 _FOOTER_SIZE, _FOOTER_LEADING = 8.0, 11.0
 _FOOTER_BOTTOM = 12 * MM
-
-_render_lock = threading.Lock()  # reportlab keeps per-document font state in shared objects
 
 
 class ConstanciaError(ValueError):
@@ -330,7 +333,7 @@ def render_constancia(cert: Certificate, *, verify_url_hint: str = "") -> bytes:
     ``FontsMissingError`` when the fonts are missing."""
     result = _check(cert)
     register_fonts()
-    with _render_lock:
+    with RENDER_LOCK:
         # Very long content (a 200-character name, the UNAP note, a long hint) gets tighter
         # spacing between sections rather than a second page.
         for spacing in _SPACINGS:

@@ -19,6 +19,9 @@ from reportlab.lib.fonts import addMapping  # type: ignore[import-untyped]
 from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
 from reportlab.pdfbase.ttfonts import TTFont  # type: ignore[import-untyped]
 
+#: held while a document is drawn: reportlab keeps per-document font state in shared objects
+RENDER_LOCK = threading.Lock()
+
 __all__ = [
     "FONT_BOLD",
     "FONT_FILES",

@@ -18,8 +18,8 @@ from decimal import Decimal
 from reportlab.lib.pagesizes import LETTER  # type: ignore[import-untyped]
 from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 
-from kiosk.documents.constancia import GUATEMALA, _render_lock
-from kiosk.documents.fonts import FONT_BOLD, FONT_REGULAR, register_fonts
+from kiosk.documents.constancia import GUATEMALA
+from kiosk.documents.fonts import FONT_BOLD, FONT_REGULAR, RENDER_LOCK, register_fonts
 from kiosk.documents.layout import INK, Page, fit_size
 
 __all__ = [
@@ -49,7 +49,6 @@ SPACINGS = (1.0, 0.55)
 _TITLE_SIZES = (22, 20, 18, 16)
 # One lock for every renderer: reportlab's embedded fonts keep per-document state in objects all
 # documents share, so the constancia's lock must guard the other printouts too.
-RENDER_LOCK = _render_lock
 _FULL_DPI = re.compile(r"(?<!\d)\d{13}(?!\d)|\d{4} \d{5} \d{4}")
 
 
