@@ -47,8 +47,6 @@ CREATOR = "Quiosco del Organismo Judicial"
 LANGUAGE = "es-GT"
 SPACINGS = (1.0, 0.55)
 _TITLE_SIZES = (22, 20, 18, 16)
-# One lock for every renderer: reportlab's embedded fonts keep per-document state in objects all
-# documents share, so the constancia's lock must guard the other printouts too.
 _FULL_DPI = re.compile(r"(?<!\d)\d{13}(?!\d)|\d{4} \d{5} \d{4}")
 
 
