@@ -138,9 +138,9 @@ class Printouts:
         """A receipt of one verification: the verdict, why, and the fields, the DPI cut to its
         last four digits (a receipt may be left behind at the kiosk)."""
         from kiosk.documents import VerificationReceipt
-        from kiosk.verification.presentation import present
+        from kiosk.verification.presentation import present, spanish
 
-        shown = present(check, full_dpi=False)
+        shown = present(check, full_dpi=False, translate=spanish)  # a Spanish paper, always
         receipt = VerificationReceipt(
             verdict=shown.label,
             good=shown.good,

@@ -4,14 +4,24 @@ and the fields to compare with the paper and with the person's DPI."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Literal
 
 from kiosk.i18n import tr
 from kiosk.seals.reasons import Verdict
-from kiosk.verification.messages import verdict_label
+from kiosk.verification.messages import MESSAGES
 from kiosk.verification.service import Check
+
+Translate = Callable[..., str]  # tr, or spanish for what is printed
+
+
+def spanish(text: str, **params: object) -> str:
+    """The Spanish source text, filled in: printed papers are official Spanish documents,
+    whatever language the visitor reads the screen in."""
+    return text.format(**params) if params else text
+
 
 GUATEMALA = timezone(timedelta(hours=-6), "GT")  # no daylight saving time
 
@@ -46,9 +56,11 @@ class Presentation:
         return f"{SYMBOLS[self.tone]} {self.label}"
 
 
-def present(check: Check, *, full_dpi: bool = True) -> Presentation:
-    """``full_dpi`` False: the DPI's last four digits only (a receipt may be left behind)."""
-    fields = _fields(check, full_dpi)
+def present(check: Check, *, full_dpi: bool = True, translate: Translate = tr) -> Presentation:
+    """``full_dpi`` False: the DPI's last four digits only (a receipt may be left behind).
+    ``translate``: ``tr`` for the screen, ``spanish`` for the printed receipt."""
+    tr = translate  # the name the text extraction looks for (kiosk.i18n_extract)
+    fields = _fields(check, full_dpi, tr)
     if not fields:
         hint = ""
     elif check.document is not None:
@@ -63,8 +75,8 @@ def present(check: Check, *, full_dpi: bool = True) -> Presentation:
         )
     return Presentation(
         tone=TONES[check.verdict],
-        label=verdict_label(check.verdict),
-        message=check.translated(),
+        label=tr(MESSAGES[f"label.{check.verdict.value}"]),
+        message=tr(check.message_template, **check.params),
         fields=fields,
         signed=check.document is not None,
         compare_hint=hint,
@@ -83,17 +95,17 @@ def _dpi(dpi: str) -> str:
     return f"{dpi[:4]} {dpi[4:9]} {dpi[9:]}"
 
 
-def _last4(digits: str) -> str:
+def _last4(digits: str, tr: Translate) -> str:
     return tr("termina en {digits}", digits=digits)
 
 
-def _fields(check: Check, full_dpi: bool) -> tuple[tuple[str, str], ...]:
+def _fields(check: Check, full_dpi: bool, tr: Translate) -> tuple[tuple[str, str], ...]:
     document = check.document
     if document is not None:
         return (
             (tr("Documento"), tr(document.type_label)),
             (tr("Nombre"), document.full_name),
-            (tr("DPI"), _dpi(document.dpi) if full_dpi else _last4(document.dpi[-4:])),
+            (tr("DPI"), _dpi(document.dpi) if full_dpi else _last4(document.dpi[-4:], tr)),
             (tr("Resultado"), tr(document.result_label)),
             (tr("Emitido"), _day(document.issued_at)),
             (tr("Válido hasta"), _day(document.expires_at)),
@@ -104,7 +116,7 @@ def _fields(check: Check, full_dpi: bool) -> tuple[tuple[str, str], ...]:
         return (
             (tr("Documento"), tr(record.type_label)),
             (tr("Nombre"), record.full_name),
-            (tr("DPI"), _last4(record.dpi_last4)),
+            (tr("DPI"), _last4(record.dpi_last4, tr)),
             (tr("Emitido"), _day(record.issued_at)),
             (tr("Válido hasta"), _day(record.expires_at)),
             (tr("Código de verificación"), record.code),

@@ -63,15 +63,20 @@ def test_a_genuine_constancia_held_to_the_camera_is_valid(
     assert cert.full_name in shown and cert.code in shown
     assert cert.dpi == shown[2].replace(" ", "")  # the full DPI, to compare with the card
     assert "DPI" in kiosk.text("label.compare")
+    # the visitor reads English; the receipt is still an official Spanish paper
+    kiosk.ui.set_language("en")
+    kiosk.settle()
+    assert kiosk.text("label.verdict").endswith("VALID")
     # a receipt on request; this kiosk's print service does not answer: said plainly
     kiosk.tap("action.print_receipt")
-    kiosk.wait(lambda: "no responde" in kiosk.text("label.print_status"))
+    kiosk.wait(lambda: "not responding" in kiosk.text("label.print_status"))
     receipt = kiosk.ui.session.temp_dir() / "verification_receipt.pdf"
     assert receipt.read_bytes().startswith(b"%PDF")  # rendered in the session's own folder
     text = subprocess.run(
         ["pdftotext", "-layout", str(receipt), "-"], capture_output=True, text=True, check=True
     ).stdout
-    assert "VÁLIDO" in text and cert.code in text
+    assert "VÁLIDO" in text and "Nombre" in text and cert.code in text
+    assert "VALID " not in text and "Name" not in text
     assert cert.dpi[-4:] in text and cert.dpi not in text.replace(" ", "")  # last 4 digits only
     # "Verificar otro documento" goes back to the camera with nothing of this check left
     kiosk.tap("action.continue")
