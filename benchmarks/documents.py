@@ -33,7 +33,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -58,19 +58,16 @@ from kiosk.documents import (  # noqa: E402
     render_verification_receipt,
 )
 from kiosk.documents.fonts import FONT_BOLD, FONT_MONO, FONT_REGULAR  # noqa: E402
-from kiosk.identity import make_dpi  # noqa: E402
 from kiosk.portal.models import (  # noqa: E402
-    Certificate,
     CriminalRecordRequest,
     PaymentConcept,
     PaymentOrder,
     PaymentOrderStatus,
     RequestStatus,
 )
+from kiosk.print_test import sample_certificate  # noqa: E402
 from kiosk.printing import Outcome, print_pdf  # noqa: E402
-from kiosk.seals import Verdict, keys  # noqa: E402
-from kiosk.seals.codec import encode_seal  # noqa: E402
-from kiosk.seals.model import DocumentType, RecordResult, SealedDocument, add_months  # noqa: E402
+from kiosk.seals import Verdict  # noqa: E402
 
 RENDER_TARGET_MS = 50.0
 PRINT_TARGET_RATIO = 1.2
@@ -84,35 +81,11 @@ CUPS_PDF_SPOOL = Path("/var/spool/cups-pdf/SPOOL")
 # --- 1. rendering ----------------------------------------------------------------------------
 
 ISSUED = datetime(2025, 3, 10, 15, 0, tzinfo=UTC)
-DPI = make_dpi("24567890", 1, 1)
-
-
-def sample_certificate() -> Certificate:
-    document = SealedDocument(
-        type=DocumentType.CAP,
-        code="CAP-2025-ABCD-EFGH",
-        full_name="María José Pérez López",
-        dpi=DPI,
-        birth_date=date(1990, 9, 15),
-        result=RecordResult.NR,
-        issued_at=ISSUED,
-        expires_at=add_months(ISSUED, 6),
-    )
-    return Certificate(
-        code=document.code,
-        type=document.type.value,
-        full_name=document.full_name,
-        dpi=document.dpi,
-        birth_date=document.birth_date,
-        result=document.result.value,
-        issued_at=document.issued_at,
-        valid_until=document.expires_at,
-        seal=encode_seal(document, keys.generate_private_key()),
-    )
 
 
 def renderers() -> dict[str, Callable[[], bytes]]:
-    cert = sample_certificate()
+    cert = sample_certificate(ISSUED)  # the technician's sample constancia (kiosk print-test)
+    dpi = cert.dpi
     order = PaymentOrder(
         id="po_0123456789abcdef",
         reference="482109375512",
@@ -146,7 +119,7 @@ def renderers() -> dict[str, Callable[[], bytes]]:
             ("Documento", "Constancia de Antecedentes Penales"),
             ("Código", cert.code),
             ("Nombre", cert.full_name),
-            ("DPI", f"•••• ••••• {DPI[-4:]}"),
+            ("DPI", f"•••• ••••• {dpi[-4:]}"),
             ("Emitida", "10/03/2025"),
             ("Válida hasta", "10/09/2025"),
         ),
@@ -156,9 +129,9 @@ def renderers() -> dict[str, Callable[[], bytes]]:
         "constancia": lambda: render_constancia(cert),
         "payment slip": lambda: render_payment_slip(order, kiosk_id="GT-GUA-0001"),
         "code receipt": lambda: render_code_receipt(
-            request, available_until=cert.valid_until, dpi=DPI, kiosk_id="GT-GUA-0001"
+            request, available_until=cert.valid_until, dpi=dpi, kiosk_id="GT-GUA-0001"
         ),
-        "review receipt": lambda: render_review_receipt(review, dpi=DPI, email_on_file=True),
+        "review receipt": lambda: render_review_receipt(review, dpi=dpi, email_on_file=True),
         "verification receipt": lambda: render_verification_receipt(verification),
     }
 

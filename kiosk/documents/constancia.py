@@ -25,7 +25,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import segno
 from reportlab.lib.pagesizes import LETTER  # type: ignore[import-untyped]
 from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-untyped]
-from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 
 from kiosk.documents.fonts import (
     FONT_BOLD,
@@ -34,7 +33,7 @@ from kiosk.documents.fonts import (
     RENDER_LOCK,
     register_fonts,
 )
-from kiosk.documents.layout import GREY, INK, MM, Page, wrap
+from kiosk.documents.layout import AUTHOR, GREY, INK, MM, Page, letter_canvas, wrap
 from kiosk.documents.qr import QrPlacement, draw_qr, qr_placement
 from kiosk.identity import IdentityError, format_dpi
 from kiosk.portal.models import Certificate
@@ -63,10 +62,8 @@ __all__ = [
 PAGE_SIZE: tuple[float, float] = LETTER  # 612 x 792 pt
 HEADING = "Organismo Judicial — República de Guatemala"
 DOCUMENT_TITLE = "Constancia de Antecedentes Penales"
-DOCUMENT_AUTHOR = "Organismo Judicial de Guatemala"
+DOCUMENT_AUTHOR = AUTHOR  # the metadata every printout shares (kiosk.documents.layout)
 DOCUMENT_SUBJECT = "Constancia emitida por el Organismo Judicial, verificable con su sello digital"
-DOCUMENT_CREATOR = "Quiosco del Organismo Judicial"
-DOCUMENT_LANGUAGE = "es-GT"
 
 STATEMENT = "Según los registros del Organismo Judicial, la persona indicada:"
 RESULT_TEXT: dict[RecordResult, str] = {
@@ -286,20 +283,9 @@ def _render(cert: Certificate, result: RecordResult, hint: str, spacing: float) 
     issued = _local(cert.issued_at, "issued_at")
     valid_until = _local(cert.valid_until, "valid_until")
     out = io.BytesIO()
-    canvas = Canvas(
-        out,
-        pagesize=PAGE_SIZE,
-        invariant=1,
-        pageCompression=1,
-        lang=DOCUMENT_LANGUAGE,
-        initialFontName=FONT_REGULAR,
+    canvas = letter_canvas(
+        out, title=DOCUMENT_TITLE, subject=DOCUMENT_SUBJECT, pdf_date=_pdf_date(issued)
     )
-    # Metadata: what the document is, never whom it is about.
-    canvas.setTitle(DOCUMENT_TITLE)
-    canvas.setAuthor(DOCUMENT_AUTHOR)
-    canvas.setSubject(DOCUMENT_SUBJECT)
-    canvas.setCreator(DOCUMENT_CREATOR)
-    canvas.setDateFormatter(lambda *_: _pdf_date(issued))
 
     page = Page(canvas, PAGE_SIZE, spacing=spacing)
     label = _LABEL_WIDTH

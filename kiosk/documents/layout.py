@@ -10,8 +10,10 @@ framed note) measure their wrapped text first, so the frame always holds all of 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import BinaryIO
 
 from reportlab.lib.colors import Color  # type: ignore[import-untyped]
+from reportlab.lib.pagesizes import LETTER  # type: ignore[import-untyped]
 from reportlab.lib.utils import simpleSplit  # type: ignore[import-untyped]
 from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-untyped]
 from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
@@ -19,12 +21,35 @@ from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 from kiosk.documents.fonts import FONT_BOLD, FONT_REGULAR
 from kiosk.documents.qr import MM
 
-__all__ = ["GREY", "INK", "MARGIN", "MM", "RULE", "Page", "fit_size", "wrap"]
+__all__ = ["GREY", "INK", "MARGIN", "MM", "RULE", "Page", "fit_size", "letter_canvas", "wrap"]
 
 MARGIN = 20 * MM
 INK = Color(0, 0, 0)
 GREY = Color(0.3, 0.3, 0.3)
 RULE = Color(0.55, 0.55, 0.55)
+AUTHOR = "Organismo Judicial de Guatemala"
+CREATOR = "Quiosco del Organismo Judicial"
+LANGUAGE = "es-GT"
+
+
+def letter_canvas(out: BinaryIO, *, title: str, subject: str, pdf_date: str) -> Canvas:
+    """A Letter canvas with the OJ's metadata, byte for byte the same for the same input
+    (``invariant``, the document's own date). ``title`` and ``subject`` say what the paper is,
+    never whom it is about."""
+    canvas = Canvas(
+        out,
+        pagesize=LETTER,
+        invariant=1,
+        pageCompression=1,
+        lang=LANGUAGE,
+        initialFontName=FONT_REGULAR,
+    )
+    canvas.setTitle(title)
+    canvas.setAuthor(AUTHOR)
+    canvas.setSubject(subject)
+    canvas.setCreator(CREATOR)
+    canvas.setDateFormatter(lambda *_: pdf_date)
+    return canvas
 
 
 def _split_word(word: str, font: str, size: float, width: float) -> list[str]:

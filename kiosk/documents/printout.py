@@ -16,14 +16,12 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from reportlab.lib.pagesizes import LETTER  # type: ignore[import-untyped]
-from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 
 from kiosk.documents.constancia import GUATEMALA
-from kiosk.documents.fonts import FONT_BOLD, FONT_REGULAR, RENDER_LOCK, register_fonts
-from kiosk.documents.layout import INK, Page, fit_size
+from kiosk.documents.fonts import FONT_BOLD, RENDER_LOCK, register_fonts
+from kiosk.documents.layout import INK, Page, fit_size, letter_canvas
 
 __all__ = [
-    "AUTHOR",
     "GUATEMALA",
     "HEADING",
     "PAGE_SIZE",
@@ -42,9 +40,6 @@ __all__ = [
 
 PAGE_SIZE: tuple[float, float] = LETTER
 HEADING = "Organismo Judicial — República de Guatemala"
-AUTHOR = "Organismo Judicial de Guatemala"
-CREATOR = "Quiosco del Organismo Judicial"
-LANGUAGE = "es-GT"
 SPACINGS = (1.0, 0.55)
 _TITLE_SIZES = (22, 20, 18, 16)
 _FULL_DPI = re.compile(r"(?<!\d)\d{13}(?!\d)|\d{4} \d{5} \d{4}")
@@ -131,19 +126,9 @@ def render_page(
     with RENDER_LOCK:
         for spacing in SPACINGS:
             out = io.BytesIO()
-            canvas = Canvas(
-                out,
-                pagesize=PAGE_SIZE,
-                invariant=1,
-                pageCompression=1,
-                lang=LANGUAGE,
-                initialFontName=FONT_REGULAR,
+            canvas = letter_canvas(
+                out, title=title, subject=subject, pdf_date=pdf_date(created_local)
             )
-            canvas.setTitle(title)
-            canvas.setAuthor(AUTHOR)
-            canvas.setSubject(subject)
-            canvas.setCreator(CREATOR)
-            canvas.setDateFormatter(lambda *_: pdf_date(created_local))
             page = Page(canvas, PAGE_SIZE, spacing=spacing)
             draw(page)
             if page.y >= page.footer(footer) + 6:
