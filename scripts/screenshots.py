@@ -26,6 +26,7 @@ from kiosk.embedded_portal import EmbeddedPortal
 from kiosk.flows.actions import portal_actions
 from kiosk.portal.client import PortalClient, new_idempotency_key
 from kiosk.portal.models import Bank, SandboxBoletaCreate
+from kiosk.portal.models.sandbox import SANDBOX_CREATE_BOLETA
 from kiosk.print_service import Printer, Printouts
 from kiosk.session import Session
 from kiosk.ui.kiosk_ui import KioskUi
@@ -117,7 +118,11 @@ async def walk(ui: KioskUi, client: PortalClient, out: Path, prefix: str) -> lis
     await wait_for(lambda: ui.flow is None or not ui.flow.running)
     await shot("08-account-result")
     ui.reset_session("screenshots")
-    boleta = await client.sandbox_create_boleta(SandboxBoletaCreate(bank=Bank.GYT))
+    boleta = await client.call(
+        SANDBOX_CREATE_BOLETA,
+        body=SandboxBoletaCreate(bank=Bank.GYT),
+        idempotency_key=new_idempotency_key(),
+    )
     await tap(shell, "tile.antecedentes-penales")
     await shot("12-record-about")
     await tap(shell, "action.continue")

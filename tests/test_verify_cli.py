@@ -21,6 +21,7 @@ from PIL import Image
 from reportlab.lib.pagesizes import letter
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
+from support import sandbox_tools
 from verification.sealed import (
     active_issuer_key,
     from_the_future,
@@ -141,9 +142,13 @@ def test_valid_offline_when_the_portal_is_down(verify: Run, endpoint: PortalEndp
 
 def test_expired_and_revoked_documents(verify: Run, endpoint: PortalEndpoint) -> None:
     code = issue(endpoint).code
-    expired = with_portal(endpoint, lambda client: client.sandbox_backdate_document(code, 200))
+    expired = with_portal(
+        endpoint, lambda client: sandbox_tools.sandbox_backdate_document(client, code, 200)
+    )
     revoked = issue(endpoint)
-    with_portal(endpoint, lambda client: client.sandbox_revoke_document(revoked.code))
+    with_portal(
+        endpoint, lambda client: sandbox_tools.sandbox_revoke_document(client, revoked.code)
+    )
     status, lines = verify("--json", "--text", expired.seal, "--text", revoked.seal)
     assert status == 1
     assert [(r["verdict"], r["reason"]) for r in records(lines)] == [
@@ -156,7 +161,7 @@ def test_expired_and_revoked_documents(verify: Run, endpoint: PortalEndpoint) ->
 
 def test_a_revoked_issuer_key(verify: Run, endpoint: PortalEndpoint) -> None:
     certificate = issue(endpoint)
-    with_portal(endpoint, lambda client: client.sandbox_revoke_issuer_key())
+    with_portal(endpoint, lambda client: sandbox_tools.sandbox_revoke_issuer_key(client))
     status, lines = verify("--json", "--text", certificate.seal)
     (record,) = records(lines)
     assert status == 1

@@ -14,12 +14,12 @@ import time
 import uuid
 from collections.abc import Mapping
 from typing import Any, TypeVar
-from urllib.parse import quote
 
 import httpx
 from pydantic import BaseModel, ValidationError
 
 from kiosk import __version__
+from kiosk.portal.endpoint import Endpoint
 from kiosk.portal.errors import (
     PortalError,
     PortalNotFound,
@@ -43,14 +43,15 @@ from kiosk.portal.models import (
     PaymentOrder,
     PaymentOrderCreate,
     Problem,
-    SandboxBackdate,
-    SandboxBoleta,
-    SandboxBoletaCreate,
-    SandboxRevocation,
     ServiceCatalog,
     SessionCreate,
     TrustListEnvelope,
     VisitorSession,
+    accounts,
+    common,
+    criminal_records,
+    payments,
+    verification,
 )
 
 log = logging.getLogger(__name__)
@@ -103,52 +104,92 @@ class PortalClient:
     async def __aexit__(self, *exc: object) -> None:
         await self.aclose()
 
+    # --- any declared endpoint ---------------------------------------------------------------
+
+    async def call(
+        self,
+        endpoint: Endpoint[M],
+        *,
+        path: Mapping[str, str] | None = None,
+        query: Mapping[str, str | int | None] | None = None,
+        body: BaseModel | None = None,
+        token: str | None = None,
+        idempotency_key: str | None = None,
+    ) -> M:
+        """Call ``endpoint`` with its path placeholders filled from ``path``. GETs are retried on
+        transient faults; a POST that creates (``endpoint.idempotent``) needs ``idempotency_key``
+        (the same one on a retry, so the portal answers instead of creating twice)."""
+        url = endpoint.url(**dict(path or {}))
+        params = {k: str(v) for k, v in (query or {}).items() if v is not None}
+        headers: dict[str, str] = {}
+        content: str | None = None
+        if endpoint.method in ("POST", "PUT"):
+            content = body.model_dump_json(exclude_none=True) if body is not None else "{}"
+            headers["Content-Type"] = "application/json"
+        if endpoint.method == "POST":
+            if endpoint.idempotent and not idempotency_key:
+                raise ValueError(f"{endpoint.name} needs an Idempotency-Key")
+            headers["Idempotency-Key"] = idempotency_key or new_idempotency_key()
+        response = await self._send(
+            endpoint.method,
+            url,
+            route=endpoint.path,
+            params=params,
+            content=content,
+            headers=headers,
+            token=token,
+            retry=endpoint.method == "GET",
+        )
+        if response.status_code == 204:
+            return endpoint.model.model_validate({})
+        return _parse(response, endpoint.model)
+
     # --- health and catalog -----------------------------------------------------------------
 
     async def health(self) -> Health:
-        return await self._get("/health", Health)
+        return await self.call(common.HEALTH)
 
     async def services(self) -> ServiceCatalog:
-        return await self._get("/services", ServiceCatalog)
+        return await self.call(common.SERVICES)
 
     # --- accounts and sessions --------------------------------------------------------------
 
     async def create_account(self, data: AccountCreate, *, idempotency_key: str) -> Account:
-        return await self._post("/accounts", data, Account, idempotency_key=idempotency_key)
+        return await self.call(accounts.CREATE_ACCOUNT, body=data, idempotency_key=idempotency_key)
 
     async def log_in(self, data: SessionCreate) -> VisitorSession:
-        return await self._post(
-            "/sessions", data, VisitorSession, idempotency_key=new_idempotency_key()
-        )
+        return await self.call(accounts.LOG_IN, body=data, idempotency_key=new_idempotency_key())
 
     async def log_out(self, token: str) -> None:
-        await self._send("DELETE", "/sessions/current", token=token, retry=False)
+        await self.call(accounts.LOG_OUT, token=token)
 
     # --- payments ---------------------------------------------------------------------------
 
     async def verify_boleta(self, data: BoletaCheck) -> BoletaStatus:
         # A check spends nothing, but it is a POST (the slip's data is not put in a URL).
-        return await self._post(
-            "/payments/boletas/verify", data, BoletaStatus, idempotency_key=new_idempotency_key()
+        return await self.call(
+            payments.VERIFY_BOLETA, body=data, idempotency_key=new_idempotency_key()
         )
 
     async def create_payment_order(
         self, concept: PaymentConcept, *, idempotency_key: str
     ) -> PaymentOrder:
         body = PaymentOrderCreate(concept=concept)
-        return await self._post(
-            "/payment-orders", body, PaymentOrder, idempotency_key=idempotency_key
+        return await self.call(
+            payments.CREATE_PAYMENT_ORDER, body=body, idempotency_key=idempotency_key
         )
 
     async def payment_order(self, order_id: str) -> PaymentOrder:
-        return await self._get(f"/payment-orders/{_seg(order_id)}", PaymentOrder)
+        return await self.call(payments.PAYMENT_ORDER, path={"order_id": order_id})
 
     async def payment_order_by_reference(self, reference: str) -> PaymentOrder:
         """The order printed with ``reference`` (a visitor back with the slip); the portal
         ignores spaces, dashes and case. ``PortalNotFound`` (payment_order_not_found) if none."""
-        return await self._get(f"/payment-orders?reference={_seg(reference)}", PaymentOrder)
+        return await self.call(
+            payments.PAYMENT_ORDER_BY_REFERENCE, query={"reference": reference.strip()}
+        )
 
-    # --- antecedentes penales ---------------------------------------------------------------
+    # --- antecedentes penales -------------------------------------------------------------------
 
     async def request_criminal_record(
         self,
@@ -157,105 +198,39 @@ class PortalClient:
         idempotency_key: str,
         token: str | None = None,
     ) -> CriminalRecordRequest:
-        return await self._post(
-            "/criminal-records/requests",
-            data,
-            CriminalRecordRequest,
+        return await self.call(
+            criminal_records.REQUEST_CRIMINAL_RECORD,
+            body=data,
             idempotency_key=idempotency_key,
             token=token,
         )
 
     async def criminal_record_request(self, request_id: str) -> CriminalRecordRequest:
-        return await self._get(
-            f"/criminal-records/requests/{_seg(request_id)}", CriminalRecordRequest
+        return await self.call(
+            criminal_records.CRIMINAL_RECORD_REQUEST, path={"request_id": request_id}
         )
 
     async def certificate(self, download_code: str) -> Certificate:
-        return await self._get(f"/certificates/{_seg(download_code)}", Certificate)
+        return await self.call(criminal_records.CERTIFICATE, path={"download_code": download_code})
 
     # --- verification -----------------------------------------------------------------------
 
     async def trust_list(self) -> TrustListEnvelope:
-        return await self._get("/trust-list", TrustListEnvelope)
+        return await self.call(verification.TRUST_LIST)
 
     async def document(self, code: str) -> DocumentCheck:
-        return await self._get(f"/documents/{_seg(code)}", DocumentCheck)
-
-    # --- sandbox bank simulator (only the sandbox serves these) -----------------------------
-
-    async def sandbox_pay_order(self, reference: str) -> PaymentOrder:
-        return await self._post(
-            f"/sandbox/bank/payment-orders/{_seg(reference)}/pay",
-            None,
-            PaymentOrder,
-            idempotency_key=new_idempotency_key(),
-        )
-
-    async def sandbox_create_boleta(self, data: SandboxBoletaCreate) -> SandboxBoleta:
-        return await self._post(
-            "/sandbox/bank/boletas",
-            data,
-            SandboxBoleta,
-            idempotency_key=new_idempotency_key(),
-        )
-
-    # --- sandbox operator tools (only the sandbox serves these) ------------------------------
-
-    async def sandbox_revoke_document(self, code: str) -> SandboxRevocation:
-        return await self._post(
-            f"/sandbox/documents/{_seg(code)}/revoke",
-            None,
-            SandboxRevocation,
-            idempotency_key=new_idempotency_key(),
-        )
-
-    async def sandbox_revoke_issuer_key(self) -> SandboxRevocation:
-        return await self._post(
-            "/sandbox/keys/issuer/revoke",
-            None,
-            SandboxRevocation,
-            idempotency_key=new_idempotency_key(),
-        )
-
-    async def sandbox_backdate_document(self, code: str, days: int) -> Certificate:
-        return await self._post(
-            f"/sandbox/documents/{_seg(code)}/backdate",
-            SandboxBackdate(days=days),
-            Certificate,
-            idempotency_key=new_idempotency_key(),
-        )
+        return await self.call(verification.DOCUMENT, path={"code": code})
 
     # --- plumbing ---------------------------------------------------------------------------
-
-    async def _get(self, path: str, model: type[M]) -> M:
-        return _parse(await self._send("GET", path, retry=True), model)
-
-    async def _post(
-        self,
-        path: str,
-        body: BaseModel | None,
-        model: type[M],
-        *,
-        idempotency_key: str,
-        token: str | None = None,
-    ) -> M:
-        content = body.model_dump_json(exclude_none=True) if body is not None else "{}"
-        response = await self._send(
-            "POST",
-            path,
-            content=content,
-            headers={"Idempotency-Key": idempotency_key, "Content-Type": "application/json"},
-            token=token,
-            retry=False,
-        )
-        return _parse(response, model)
 
     async def _send(
         self,
         method: str,
         path: str,
         *,
+        route: str,
         retry: bool,
+        params: Mapping[str, str] | None = None,
         content: str | None = None,
         headers: Mapping[str, str] | None = None,
         token: str | None = None,
@@ -268,9 +243,9 @@ class PortalClient:
             started = time.perf_counter()
             try:
                 response = await self._http.request(
-                    method, path, content=content, headers=all_headers
+                    method, path, params=params or None, content=content, headers=all_headers
                 )
-                _log_call(method, path, response.status_code, started)
+                _log_call(method, route, response.status_code, started)
                 if response.status_code < 400:
                     return response
                 raise _error_from(response)
@@ -280,15 +255,13 @@ class PortalClient:
                 ):
                     raise
             except httpx.TimeoutException as exc:
-                _log_call(method, path, "timeout", started)
+                _log_call(method, route, "timeout", started)
                 if attempt + 1 >= attempts:
-                    raise PortalTimeout(f"{method} {_route(path)}: sin respuesta a tiempo") from exc
+                    raise PortalTimeout(f"{method} {route}: sin respuesta a tiempo") from exc
             except httpx.HTTPError as exc:
-                _log_call(method, path, type(exc).__name__, started)
+                _log_call(method, route, type(exc).__name__, started)
                 if attempt + 1 >= attempts:
-                    raise PortalUnavailable(
-                        f"{method} {_route(path)}: {type(exc).__name__}"
-                    ) from exc
+                    raise PortalUnavailable(f"{method} {route}: {type(exc).__name__}") from exc
             await asyncio.sleep(BACKOFF_SECONDS * (2**attempt))
         raise AssertionError("unreachable")  # pragma: no cover - the loop always returns or raises
 
@@ -327,28 +300,13 @@ def _problem(response: httpx.Response) -> Problem | None:
         return None
 
 
-def _seg(value: str) -> str:
-    """One URL path segment: never lets a typed code add path parts or a query."""
-    return quote(value.strip(), safe="")
-
-
-def _route(path: str) -> str:
-    """The route without identifiers, for logs: codes and ids are the visitor's, not the log's."""
-    parts = path.split("?", 1)[0].strip("/").split("/")  # a query holds the visitor's data
-    keep = {"health", "services", "accounts", "sessions", "current", "payments", "boletas",
-            "verify", "payment-orders", "criminal-records", "requests", "certificates",
-            "trust-list", "documents", "sandbox", "bank", "pay", "revoke", "keys", "issuer",
-            "backdate"}  # fmt: skip
-    return "/" + "/".join(part if part in keep else "{id}" for part in parts)
-
-
-def _log_call(method: str, path: str, outcome: int | str, started: float) -> None:
+def _log_call(method: str, route: str, outcome: int | str, started: float) -> None:
     elapsed_ms = (time.perf_counter() - started) * 1000
     log.info(
         "portal call",
         extra={
             "method": method,
-            "route": _route(path),
+            "route": route,
             "outcome": outcome,
             "ms": round(elapsed_ms),
         },

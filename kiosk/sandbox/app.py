@@ -6,13 +6,14 @@ import logging
 import secrets
 import sqlite3
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from fastapi import FastAPI
 
 from kiosk import __version__
 from kiosk.portal.models import API_VERSION, Problem
-from kiosk.sandbox import problems
+from kiosk.sandbox import problems, services
 from kiosk.sandbox.demo import (
     DEMO_ACCOUNT,
     DEMO_ACCOUNT_EMAIL,
@@ -61,10 +62,14 @@ def open_database(data_dir: Path, seed: int, *, persons: int = 5000) -> tuple[Da
     if created:
         with db.transaction() as conn:
             seed_database(conn, seed=seed, anchor=today, persons=persons)
+            db.set_meta(conn, "anchor", today.isoformat())
+    used_seed = int(db.meta("seed") or seed)
+    anchor = date.fromisoformat(db.meta("anchor") or today.isoformat())
     with db.transaction() as conn:
+        services.prepare(conn, used_seed, anchor)
         apply_demo_data(conn, today)
         _ensure_demo_account(conn)
-    return db, SeedInfo(int(db.meta("seed") or seed), created)
+    return db, SeedInfo(used_seed, created)
 
 
 def _ensure_demo_account(conn: sqlite3.Connection) -> None:
@@ -99,5 +104,10 @@ def build_routes(app: FastAPI) -> None:
     errors: dict[int | str, dict[str, object]] = {
         "4XX": {"model": Problem, "description": "problem+json with a stable code"},
     }
-    for module in (catalog, accounts, payments, criminal_records, verification, revocation):
-        app.include_router(module.router, prefix=f"/{API_VERSION}", responses=errors)
+    routers = [
+        module.router
+        for module in (catalog, accounts, payments, criminal_records, verification, revocation)
+    ]
+    routers += [service.router for service in services.discover()]
+    for router in routers:
+        app.include_router(router, prefix=f"/{API_VERSION}", responses=errors)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from pdf_reading import rasterize, read_qr, squeezed, text_of
+from support import sandbox_tools
 
 from kiosk.documents import (
     VERDICT_LABELS,
@@ -72,7 +73,7 @@ async def test_slip_reference_and_qr_lead_back_to_the_order_and_the_constancia(
     assert len(printed) == 1
     assert (await client.payment_order_by_reference(printed[0])).id == order.id
 
-    paid = await client.sandbox_pay_order(printed[0].replace(" ", ""))
+    paid = await sandbox_tools.sandbox_pay_order(client, printed[0].replace(" ", ""))
     assert paid.status is PaymentOrderStatus.PAID
     assert read_qr(rasterize(render_payment_slip(paid), tmp_path)).text == order.pay_url
 
@@ -88,7 +89,7 @@ async def test_slip_reference_and_qr_lead_back_to_the_order_and_the_constancia(
 async def test_the_code_on_the_receipt_fetches_the_constancia(
     client: PortalClient, kiosk_id: str, tmp_path: Path
 ) -> None:
-    boleta = await client.sandbox_create_boleta(SandboxBoletaCreate(bank=Bank.GYT))
+    boleta = await sandbox_tools.sandbox_create_boleta(client, SandboxBoletaCreate(bank=Bank.GYT))
     payment = BoletaPayment(
         bank=boleta.bank, number=boleta.number, paid_on=boleta.paid_on, amount=boleta.amount
     )
@@ -134,7 +135,9 @@ async def test_the_code_on_the_receipt_fetches_the_constancia(
 async def test_the_review_receipt_code_is_recognised_while_in_review(
     client: PortalClient, tmp_path: Path
 ) -> None:
-    boleta = await client.sandbox_create_boleta(SandboxBoletaCreate(bank=Bank.BANRURAL))
+    boleta = await sandbox_tools.sandbox_create_boleta(
+        client, SandboxBoletaCreate(bank=Bank.BANRURAL)
+    )
     payment = BoletaPayment(
         bank=boleta.bank, number=boleta.number, paid_on=boleta.paid_on, amount=boleta.amount
     )

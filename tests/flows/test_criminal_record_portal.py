@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import pytest
 from record_fixtures import FLOW, TYPED, act, walk
+from support import sandbox_tools
 
 from kiosk.flows.actions import Action, AnswerRejected, portal_actions
 from kiosk.flows.engine import FlowRun
@@ -50,7 +51,9 @@ async def steps_for(
     client: PortalClient, person: DemoPerson, **choices: str
 ) -> dict[str, dict[str, str]]:
     """What ``person`` types, with a fresh boleta from the bank simulator."""
-    boleta: SandboxBoleta = await client.sandbox_create_boleta(SandboxBoletaCreate(bank=Bank.GYT))
+    boleta: SandboxBoleta = await sandbox_tools.sandbox_create_boleta(
+        client, SandboxBoletaCreate(bank=Bank.GYT)
+    )
     steps = {
         **TYPED,
         "guest_dpi": {"guest_dpi": person.dpi},
@@ -150,7 +153,7 @@ async def test_an_order_paid_online_while_the_kiosk_waits(
 
     async def pay_a_moment_later(reference: str) -> PaymentOrder:
         await asyncio.sleep(0.3)  # the kiosk is polling by now
-        return await client.sandbox_pay_order(reference)
+        return await sandbox_tools.sandbox_pay_order(client, reference)
 
     waited, paid = await asyncio.gather(act(run, actions), pay_a_moment_later(order.reference))
     assert waited is None and paid.status is PaymentOrderStatus.PAID

@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from support import sandbox_tools
 
 from kiosk.embedded_portal import PortalEndpoint
 from kiosk.portal.catalog import SERVICE_IDS
@@ -49,7 +50,7 @@ FEE = Decimal("30.00")
 
 
 async def fresh_boleta(client: PortalClient, bank: Bank = Bank.BANRURAL) -> BoletaPayment:
-    boleta = await client.sandbox_create_boleta(SandboxBoletaCreate(bank=bank))
+    boleta = await sandbox_tools.sandbox_create_boleta(client, SandboxBoletaCreate(bank=bank))
     return BoletaPayment(
         bank=boleta.bank, number=boleta.number, paid_on=boleta.paid_on, amount=boleta.amount
     )
@@ -225,7 +226,7 @@ async def test_payment_order_paid_by_the_bank_simulator(client: PortalClient) ->
     with pytest.raises(PortalRejected) as err:
         await client.request_criminal_record(request, idempotency_key=new_idempotency_key())
     assert err.value.code == "order_not_paid"
-    paid = await client.sandbox_pay_order(order.reference)
+    paid = await sandbox_tools.sandbox_pay_order(client, order.reference)
     assert paid.status is PaymentOrderStatus.PAID and paid.paid_at is not None
     assert (await client.payment_order(order.id)).status is PaymentOrderStatus.PAID
     result = await client.request_criminal_record(request, idempotency_key=new_idempotency_key())

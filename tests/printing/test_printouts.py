@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from private_cupsd import TestCups
+from support import sandbox_tools
 from verification.sealed import portal_client
 
 from kiosk.embedded_portal import PortalEndpoint
@@ -28,7 +29,9 @@ pytestmark = pytest.mark.timeout(90)
 
 
 async def request_constancia(client: PortalClient, *, email: str | None) -> CriminalRecordRequest:
-    boleta = await client.sandbox_create_boleta(SandboxBoletaCreate(bank=Bank.BANRURAL))
+    boleta = await sandbox_tools.sandbox_create_boleta(
+        client, SandboxBoletaCreate(bank=Bank.BANRURAL)
+    )
     body = CriminalRecordRequestCreate(
         dpi=DEMO_CLEAN.dpi,
         birth_date=DEMO_CLEAN.birth_date,

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from support import sandbox_tools
 
 from kiosk.embedded_portal import PortalEndpoint
 from kiosk.portal.client import PortalClient, new_idempotency_key
@@ -28,7 +29,7 @@ async def test_an_order_is_found_by_its_printed_reference(client: PortalClient) 
     for typed in (order.reference, spaced(order.reference)):
         found = await client.payment_order_by_reference(typed)
         assert found == order
-    await client.sandbox_pay_order(order.reference)
+    await sandbox_tools.sandbox_pay_order(client, order.reference)
     paid = await client.payment_order_by_reference(order.reference)
     assert paid.id == order.id and paid.status is PaymentOrderStatus.PAID
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from support import sandbox_tools
 from verification.sealed import issue_constancia, portal_client, running_sandbox
 
 from kiosk.embedded_portal import PortalEndpoint
@@ -37,7 +38,7 @@ async def test_revoking_a_document_shows_in_the_list_and_the_portal(
     before = await signed_list(client, sandbox)
     assert not before.is_document_revoked(certificate.code)
 
-    done = await client.sandbox_revoke_document(certificate.code.lower())
+    done = await sandbox_tools.sandbox_revoke_document(client, certificate.code.lower())
     assert (done.kind, done.revoked) == ("document", certificate.code)
     after = await signed_list(client, sandbox)
     assert after.version == done.trust_list_version > before.version
@@ -45,7 +46,7 @@ async def test_revoking_a_document_shows_in_the_list_and_the_portal(
     check = await client.document(certificate.code)
     assert check.state is DocumentState.REVOKED and check.revoked_at == done.revoked_at
 
-    again = await client.sandbox_revoke_document(certificate.code)  # changes nothing
+    again = await sandbox_tools.sandbox_revoke_document(client, certificate.code)  # changes nothing
     assert again.revoked_at == done.revoked_at
     assert (await signed_list(client, sandbox)).version == after.version
     result = verify_seal(certificate.seal, trust_list=after, now=check.issued_at)
@@ -56,14 +57,14 @@ async def test_unknown_documents_and_strangers_are_refused(
     client: PortalClient, sandbox: PortalEndpoint
 ) -> None:
     with pytest.raises(PortalNotFound) as err:
-        await client.sandbox_revoke_document("CAP-2026-ZZZZ-ZZZZ")
+        await sandbox_tools.sandbox_revoke_document(client, "CAP-2026-ZZZZ-ZZZZ")
     assert err.value.code == "document_not_found"
     with pytest.raises(PortalNotFound):
-        await client.sandbox_backdate_document("CAP-2026-ZZZZ-ZZZZ", days=10)
+        await sandbox_tools.sandbox_backdate_document(client, "CAP-2026-ZZZZ-ZZZZ", days=10)
     async with PortalClient(sandbox.url, kiosk_id="GT-ROGUE-1", kiosk_token="nope") as rogue:
         for call in (
-            rogue.sandbox_revoke_document("CAP-2026-ZZZZ-ZZZZ"),
-            rogue.sandbox_revoke_issuer_key(),
+            sandbox_tools.sandbox_revoke_document(rogue, "CAP-2026-ZZZZ-ZZZZ"),
+            sandbox_tools.sandbox_revoke_issuer_key(rogue),
         ):
             with pytest.raises(PortalUnauthorized):
                 await call
@@ -80,7 +81,7 @@ async def test_backdating_signs_again_with_a_key_of_that_time(
     client: PortalClient, sandbox: PortalEndpoint
 ) -> None:
     certificate = await issue_constancia(client)
-    old = await client.sandbox_backdate_document(certificate.code, days=400)
+    old = await sandbox_tools.sandbox_backdate_document(client, certificate.code, days=400)
     assert (old.code, old.dpi, old.full_name) == (
         certificate.code,
         certificate.dpi,
@@ -118,7 +119,7 @@ async def test_revoking_the_issuer_key_revokes_its_seals_and_a_new_key_takes_ove
     old_kid = kid_to_text(decode_seal(signed_before.seal).kid)
     before = await signed_list(own_client, endpoint)
 
-    done = await own_client.sandbox_revoke_issuer_key()
+    done = await sandbox_tools.sandbox_revoke_issuer_key(own_client)
     assert (done.kind, done.revoked) == ("issuer_key", old_kid)
     assert done.active_kid and done.active_kid != old_kid
     after = await signed_list(own_client, endpoint)

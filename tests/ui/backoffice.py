@@ -25,6 +25,7 @@ from typing import Protocol, TypeVar
 
 import httpx
 from steady_loop import run_until
+from support import sandbox_tools
 
 from kiosk.portal.client import PortalClient, new_idempotency_key
 from kiosk.portal.models import (
@@ -64,7 +65,9 @@ class Backoffice:
 
     def boleta(self, bank: Bank = Bank.BANRURAL) -> SandboxBoleta:
         """A new unused boleta, as if just paid at a bank window."""
-        return self.call(lambda c: c.sandbox_create_boleta(SandboxBoletaCreate(bank=bank)))
+        return self.call(
+            lambda c: sandbox_tools.sandbox_create_boleta(c, SandboxBoletaCreate(bank=bank))
+        )
 
     def order(self) -> PaymentOrder:
         """A payment order asked for on an earlier visit (not paid yet)."""
@@ -76,7 +79,7 @@ class Backoffice:
 
     def pay(self, reference: str) -> PaymentOrder:
         """The bank confirms an online payment."""
-        return self.call(lambda c: c.sandbox_pay_order(reference))
+        return self.call(lambda c: sandbox_tools.sandbox_pay_order(c, reference))
 
     def request_with(self, person: DemoPerson, boleta: SandboxBoleta) -> CriminalRecordRequest:
         """Someone requests a constancia with this boleta (a new Idempotency-Key)."""

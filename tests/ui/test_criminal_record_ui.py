@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from support import sandbox_tools
+
 from kiosk.embedded_portal import PortalEndpoint
 from kiosk.portal.client import PortalClient
 from kiosk.portal.models import Bank, SandboxBoletaCreate
@@ -21,7 +23,9 @@ def fresh_boleta(kiosk: Any) -> tuple[str, str]:
         async with PortalClient(
             kiosk.sandbox.url, kiosk_id="GT-TEST-BANK", kiosk_token=kiosk.sandbox.device_token
         ) as portal:
-            boleta = await portal.sandbox_create_boleta(SandboxBoletaCreate(bank=Bank.BANRURAL))
+            boleta = await sandbox_tools.sandbox_create_boleta(
+                portal, SandboxBoletaCreate(bank=Bank.BANRURAL)
+            )
         return boleta.number, boleta.paid_on.strftime("%d/%m/%Y")
 
     return kiosk.run(make())

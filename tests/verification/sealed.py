@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric import ec
+from support import sandbox_tools
 
 from kiosk.embedded_portal import EmbeddedPortal, PortalEndpoint
 from kiosk.portal.client import PortalClient, new_idempotency_key
@@ -55,7 +56,7 @@ def portal_client(endpoint: PortalEndpoint) -> PortalClient:
 
 async def issue_constancia(client: PortalClient, person: DemoPerson = DEMO_CLEAN) -> Certificate:
     """A constancia issued the way a visitor gets one: a paid boleta and a guest request."""
-    boleta = await client.sandbox_create_boleta(SandboxBoletaCreate(bank=Bank.GYT))
+    boleta = await sandbox_tools.sandbox_create_boleta(client, SandboxBoletaCreate(bank=Bank.GYT))
     request = CriminalRecordRequestCreate(
         dpi=person.dpi,
         birth_date=person.birth_date,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from support import sandbox_tools
 from verification.sealed import MakeVerifier, issue_constancia
 
 from kiosk.portal.client import PortalClient
@@ -51,13 +52,13 @@ async def test_revoked_and_expired_codes(
     make_verifier: MakeVerifier,
 ) -> None:
     verifier = make_verifier(client)
-    await client.sandbox_revoke_document(certificate.code)
+    await sandbox_tools.sandbox_revoke_document(client, certificate.code)
     check = await verifier.check_code(certificate.code)
     assert (check.verdict, check.reason) == (Verdict.REVOKED, CheckReason.PORTAL_REVOKED)
     assert check.portal_record is not None and check.portal_record.revoked_at is not None
 
     other = await issue_constancia(client)
-    old = await client.sandbox_backdate_document(other.code, days=190)
+    old = await sandbox_tools.sandbox_backdate_document(client, other.code, days=190)
     assert old.valid_until < other.issued_at - timedelta(days=1)
     check = await verifier.check_code(other.code)
     assert (check.verdict, check.reason) == (Verdict.EXPIRED, CheckReason.PORTAL_EXPIRED)

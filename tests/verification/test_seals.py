@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from support import sandbox_tools
 from verification.sealed import (
     MakeVerifier,
     active_issuer_key,
@@ -87,7 +88,7 @@ async def test_revoked_document_by_the_portal_and_by_the_list(
 ) -> None:
     verifier = make_verifier(client)
     assert (await verifier.check_text(certificate.seal)).verdict is Verdict.VALID
-    await client.sandbox_revoke_document(certificate.code)
+    await sandbox_tools.sandbox_revoke_document(client, certificate.code)
     # the cached list is still fresh: the portal's word revokes it
     check = await verifier.check_text(certificate.seal)
     assert (check.verdict, check.reason) == (Verdict.REVOKED, InvalidReason.REVOKED_BY_PORTAL)
@@ -102,7 +103,7 @@ async def test_revoked_document_by_the_portal_and_by_the_list(
 async def test_expired_document(
     client: PortalClient, certificate: Certificate, make_verifier: MakeVerifier
 ) -> None:
-    backdated = await client.sandbox_backdate_document(certificate.code, days=200)
+    backdated = await sandbox_tools.sandbox_backdate_document(client, certificate.code, days=200)
     assert backdated.valid_until < certificate.issued_at
     verifier = make_verifier(client)
     check = await verifier.check_text(backdated.seal)
@@ -114,7 +115,7 @@ async def test_expired_document(
 async def test_the_portals_expiry_wins_over_a_kiosk_clock_that_runs_behind(
     client: PortalClient, certificate: Certificate, make_verifier: MakeVerifier
 ) -> None:
-    backdated = await client.sandbox_backdate_document(certificate.code, days=200)
+    backdated = await sandbox_tools.sandbox_backdate_document(client, certificate.code, days=200)
     behind = backdated.issued_at + timedelta(days=30)
     check = await make_verifier(client, clock=lambda: behind).check_text(backdated.seal)
     assert (check.verdict, check.reason) == (Verdict.EXPIRED, InvalidReason.EXPIRED)

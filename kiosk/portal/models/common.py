@@ -1,0 +1,81 @@
+"""What every part of Portal API v1 shares: money, DPI and email types, the base model, problem
+details, health and the service catalog."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+
+from kiosk.portal.endpoint import Endpoint
+
+API_VERSION = "v1"
+
+# Decimal money serialised as a string with two decimals, never a float.
+Money = Annotated[
+    Decimal,
+    Field(ge=0, le=Decimal("100000"), max_digits=9, decimal_places=2),
+    PlainSerializer(lambda d: f"{d:.2f}", return_type=str, when_used="json"),
+]
+Dpi = Annotated[str, Field(pattern=r"^\d{13}$", examples=["2456789050101"])]
+Email = Annotated[str, Field(min_length=3, max_length=254)]
+
+
+class ApiModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- errors ---------------------------------------------------------------------------------------
+
+
+class Problem(ApiModel):
+    """RFC 9457 problem details; ``code`` is stable and the kiosk maps it to its own message."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    code: str
+    detail: str | None = None
+    field: str | None = None
+    retry_after: int | None = None
+
+
+# --- health and catalog ---------------------------------------------------------------------------
+
+
+class Health(ApiModel):
+    status: Literal["ok"] = "ok"
+    version: str
+    api: str = API_VERSION
+    time: datetime
+    sandbox: bool = False
+
+
+class ServiceStatus(ApiModel):
+    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    available: bool
+    reason: str | None = Field(default=None, description="why it is unavailable, in Spanish")
+    requires_login: bool = False
+
+
+class ServiceCatalog(ApiModel):
+    services: list[ServiceStatus]
+
+
+class NoContent(ApiModel):
+    """What an endpoint that answers 204 gives back."""
+
+
+class Availability(ApiModel):
+    available: bool
+    reason: str | None = Field(default=None, max_length=200)
+
+
+HEALTH = Endpoint("GET", "/health", Health)
+SERVICES = Endpoint("GET", "/services", ServiceCatalog)
+#: sandbox only: mark a service (un)available
+SANDBOX_SET_AVAILABILITY = Endpoint("PUT", "/sandbox/services/{service_id}", ServiceStatus)

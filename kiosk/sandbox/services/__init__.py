@@ -1,0 +1,80 @@
+"""One module per portal service the sandbox serves, mirroring ``kiosk/services``.
+
+Each module ``kiosk/sandbox/services/<name>.py`` defines ``SERVICE``, a ``SandboxService``: its
+router (mounted under /v1 on the paths its ``kiosk.portal.models.<service>`` endpoints declare),
+the SQL of its tables, and a deterministic seeder. ``sandbox/app.py`` iterates them: adding a
+service to the sandbox is adding its module here, nothing else.
+
+A seeder runs once per data directory and ``seed_version``: bump the version and an existing
+sandbox drops the service's rows (``tables``) and seeds them again at its next start.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import random
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from fastapi import APIRouter
+
+#: (connection inside a transaction, a random generator seeded for this service, the anchor date
+#: every date is relative to: the day the sandbox was first seeded)
+Seeder = Callable[[sqlite3.Connection, random.Random, date], None]
+
+
+@dataclass(frozen=True)
+class SandboxService:
+    name: str  # the catalogue id of the kiosk service it serves ("expedientes-laborales")
+    router: APIRouter
+    schema: str = ""  # CREATE TABLE/INDEX IF NOT EXISTS ...
+    tables: tuple[str, ...] = ()  # what a reseed empties, children first
+    seed: Seeder | None = None
+    seed_version: str = "1"
+
+    def rng(self, seed: int) -> random.Random:
+        """The service's own generator: adding a service never changes another one's data."""
+        return random.Random(f"{seed}:{self.name}")
+
+
+@cache
+def discover() -> tuple[SandboxService, ...]:
+    """Every ``SERVICE`` in this package, in module-name order."""
+    found: list[SandboxService] = []
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        service = getattr(module, "SERVICE", None)
+        if not isinstance(service, SandboxService):
+            raise TypeError(f"{module.__name__} defines no SERVICE (a SandboxService)")
+        found.append(service)
+    names = [service.name for service in found]
+    if len(set(names)) != len(names):
+        raise ValueError(f"sandbox services repeat a name: {names}")
+    return tuple(found)
+
+
+def prepare(conn: sqlite3.Connection, seed: int, anchor: date) -> None:
+    """Create every service's tables and seed those not seeded at their current version."""
+    for service in discover():
+        if service.schema:
+            for statement in service.schema.split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+        if service.seed is None:
+            continue
+        key = f"seed:{service.name}"
+        row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        if row is not None and row[0] == service.seed_version:
+            continue
+        for table in service.tables:
+            conn.execute(f"DELETE FROM {table}")  # noqa: S608 - names from the module itself
+        service.seed(conn, service.rng(seed), anchor)
+        conn.execute(
+            "INSERT INTO meta(key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, service.seed_version),
+        )
