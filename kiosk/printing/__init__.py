@@ -5,6 +5,10 @@
     outcome = await print_pdf(path, queue=queue, server=server, title="Constancia OJ")
     show(tr(outcome.message))                            # COMPLETED, PRINTER_PROBLEM, TIMEOUT, ...
 
+A job must not outlive its visit (it would print into the next visitor's hands): print with a
+``JobLedger`` and end the visit with ``await ledger.cancel_all()`` at reset and shutdown; at start,
+``await cancel_leftover_jobs(queue, server=server)`` cancels what an earlier run left queued.
+
 ``queue`` None or "" is the CUPS default destination; ``server`` None is the machine's own CUPS
 client configuration, else "host:port" or a domain socket path (passed as CUPS_SERVER). Failures of
 the print system itself are ``PrintingError`` with a ``kind`` and the visitor's ``message``.
@@ -20,6 +24,8 @@ from kiosk.printing.jobs import (
     submit,
     track,
 )
+from kiosk.printing.ledger import JobLedger
+from kiosk.printing.leftovers import cancel_leftover_jobs
 from kiosk.printing.messages import MESSAGES
 from kiosk.printing.model import (
     ErrorKind,
@@ -39,6 +45,7 @@ __all__ = [
     "MESSAGES",
     "ErrorKind",
     "JobId",
+    "JobLedger",
     "JobOutcome",
     "OnProblem",
     "Outcome",
@@ -46,6 +53,7 @@ __all__ = [
     "PrinterState",
     "PrintingError",
     "cancel",
+    "cancel_leftover_jobs",
     "default_queue",
     "print_pdf",
     "printer_state",

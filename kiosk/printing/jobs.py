@@ -8,7 +8,9 @@ completed|canceled|aborted - can't cancel."), and is harmless on a finished job,
 what classifies a job that left the not-completed list.
 
 A job that cannot print now (printer problem, or time out) is cancelled: a constancia must not come
-out later, in front of the next visitor. The visitor reprints with the download code.
+out later, in front of the next visitor. The visitor reprints with the download code. For the same
+reason a job must not outlive its visit: ``print_pdf(..., ledger=...)`` records it in a
+``JobLedger`` (ledger.py), whose ``cancel_all`` at the end of the visit cancels it.
 
 CUPS keeps the printer-state-reasons a backend reported (media-empty, ...) until a backend clears
 them, and backends only run with a job: after paper ran out during a job that was then cancelled,
@@ -22,9 +24,11 @@ from __future__ import annotations
 
 import asyncio
 import re
+from collections.abc import Coroutine
 from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from kiosk.printing.commands import run
 from kiosk.printing.model import (
@@ -38,6 +42,9 @@ from kiosk.printing.model import (
     PrintingError,
 )
 from kiosk.printing.state import default_queue, printer_state, require_scheduler
+
+if TYPE_CHECKING:  # ledger imports this module (cancel) at run time
+    from kiosk.printing.ledger import JobLedger, Ticket
 
 DEFAULT_TITLE = "Documento OJ"
 DEFAULT_TIMEOUT = 60.0
@@ -54,6 +61,8 @@ _FINAL_STATES = {
 _PERSONAL = re.compile(r"@|\d{4,}")
 # While a job waits, these do not stop it from printing (queued jobs print on a rejecting queue).
 _NOT_BLOCKING_QUEUED = frozenset({PrinterProblem.NOT_ACCEPTING})
+# Outcomes that stand even when the visit ended meanwhile: the job did not wait to be cancelled.
+_PRINTED_OR_FAILED = frozenset({Outcome.COMPLETED, Outcome.ABORTED})
 
 
 @dataclass(frozen=True)
@@ -249,6 +258,7 @@ async def print_pdf(
     poll: float = 0.25,
     check_first: bool = True,
     on_problem: OnProblem = OnProblem.CANCEL,
+    ledger: JobLedger | None = None,
 ) -> JobOutcome:
     """Check the printer, submit the PDF, track the job: the outcome to show the visitor.
 
@@ -256,7 +266,15 @@ async def print_pdf(
     ``check_first`` is False (a technician's test print, with ``on_problem=OnProblem.IGNORE``:
     see the module's note on stale printer alerts). An unknown queue, no default destination, no
     cupsd or no lp raise PrintingError.
+
+    With a ``ledger`` (see ``kiosk.printing.ledger``) the job is recorded until it has ended, and
+    once ``ledger.cancel_all()`` has ended the visit this print ends as CANCELED at whatever stage
+    it is (not yet sent: nothing is sent; tracking: it stops), without raising.
     """
+    if ledger is not None:
+        return await _print_for_visit(
+            ledger.ticket(), pdf_path, queue, server, title, timeout, poll, check_first, on_problem
+        )
     loop = asyncio.get_running_loop()
     started = loop.time()
     state = await printer_state(queue, server=server)
@@ -267,6 +285,72 @@ async def print_pdf(
     job = await submit(pdf_path, queue=state.queue, server=server, title=title)
     remaining = max(0.0, timeout - (loop.time() - started))
     return await track(job, server=server, timeout=remaining, poll=poll, on_problem=on_problem)
+
+
+async def _print_for_visit(
+    ticket: Ticket,
+    pdf_path: str | PathLike[str],
+    queue: str | None,
+    server: str | None,
+    title: str,
+    timeout: float,
+    poll: float,
+    check_first: bool,
+    on_problem: OnProblem,
+) -> JobOutcome:
+    """``print_pdf`` with a ledger: the same steps, each ending as CANCELED once the visit ended."""
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    job: JobId | None = None
+
+    def cancelled() -> JobOutcome:
+        return JobOutcome(Outcome.CANCELED, job, elapsed=round(loop.time() - started, 3))
+
+    try:
+        state = await printer_state(queue, server=server)
+        if ticket.ended:
+            return cancelled()
+        _raise_for_configuration(state)
+        if check_first and not state.ready:
+            elapsed = round(loop.time() - started, 3)
+            return JobOutcome(Outcome.PRINTER_PROBLEM, None, state.problem, elapsed, state.status)
+        sending = submit(pdf_path, queue=state.queue, server=server, title=title)
+        job = await ticket.submit(sending, server=server)
+        if job is None or ticket.ended:
+            return cancelled()  # cancel_all waited for this lp and cancels its job
+        remaining = max(0.0, timeout - (loop.time() - started))
+        tracking = track(job, server=server, timeout=remaining, poll=poll, on_problem=on_problem)
+        outcome = await _until_ended(ticket, tracking)
+    except PrintingError:
+        if ticket.ended:
+            return cancelled()  # the visit is over: nobody is left to read the error
+        raise
+    if outcome is None or (ticket.ended and outcome.outcome not in _PRINTED_OR_FAILED):
+        return cancelled()
+    if not (outcome.outcome is Outcome.PRINTER_PROBLEM and on_problem is OnProblem.KEEP):
+        ticket.forget(job, server=server)  # ended, or track cancelled it: it cannot print later
+    return outcome
+
+
+async def _until_ended(
+    ticket: Ticket, tracking: Coroutine[Any, Any, JobOutcome]
+) -> JobOutcome | None:
+    """``tracking``'s outcome, or None when the visit ended first (tracking is then stopped).
+
+    Without this, a job stuck "processing" (a hung printer whose backend is slow to stop) or a
+    hung cupsd would keep the print of an ended visit polling until its timeout.
+    """
+    tracker = asyncio.ensure_future(tracking)
+    ending = asyncio.ensure_future(ticket.wait_ended())
+    try:
+        await asyncio.wait({tracker, ending}, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for task in (tracker, ending):
+            task.cancel()  # no-op when done; a cancelled track kills and reaps its lpstat
+        await asyncio.gather(tracker, ending, return_exceptions=True)
+    if tracker.cancelled():
+        return None
+    return tracker.result()  # raises track's PrintingError
 
 
 def _raise_for_configuration(state: PrinterState) -> None:
