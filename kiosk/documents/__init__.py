@@ -26,6 +26,7 @@ from kiosk.documents.payment_slip import render_payment_slip
 from kiosk.documents.printout import DocumentError
 from kiosk.documents.qr import QrPlacement
 from kiosk.documents.receipts import render_code_receipt, render_review_receipt
+from kiosk.documents.record import PrintedRecord, RecordSection, render_record
 from kiosk.documents.verification_receipt import (
     VERDICT_LABELS,
     VerificationReceipt,
@@ -41,12 +42,15 @@ __all__ = [
     "ConstanciaError",
     "DocumentError",
     "FontsMissingError",
+    "PrintedRecord",
     "QrPlacement",
+    "RecordSection",
     "VerificationReceipt",
     "register_fonts",
     "render_code_receipt",
     "render_constancia",
     "render_payment_slip",
+    "render_record",
     "render_review_receipt",
     "render_verification_receipt",
     "seal_qr",
