@@ -26,6 +26,7 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -44,12 +45,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.app import compose
 from kiosk.config import load_settings
-from kiosk.flows.actions import portal_actions
+from kiosk.embedded_portal import PortalEndpoint
 from kiosk.portal.client import PortalClient
 from kiosk.portal.models import ServiceStatus
-from kiosk.session import Session
-from kiosk.ui.kiosk_ui import KioskUi
 
 DPI = "3041 88638 1601"  # the sandbox's demo identity without an account
 NEVER_IDLE_MS = (3_600_000, 30_000)  # the idle wipe must not fire in the middle of a measure
@@ -59,9 +59,9 @@ TIMED_TIMEOUT = 10.0  # seconds a tap may take to paint before the benchmark giv
 CYCLE: tuple[tuple[str, str, str | None], ...] = (
     ("tile.fei", "screen.fei.unavailable", None),
     ("action.back_home", "screen.home", None),
-    ("tile.cuenta", "screen.account.dpi", None),
-    ("action.continue", "screen.account.birth_date", "field.dpi"),
-    ("action.back", "screen.account.dpi", None),
+    ("tile.cuenta", "screen.cuenta.dpi", None),
+    ("action.continue", "screen.cuenta.birth_date", "field.dpi"),
+    ("action.back", "screen.cuenta.dpi", None),
     ("action.home", "screen.home", None),
 )
 
@@ -250,6 +250,50 @@ class Catalog:
         return list(services)
 
 
+#: what a visitor types and where it leads: one match opens the record, a shared legacy number
+#: lists its courts (the sandbox's documented demo cases)
+LOOKUPS = (
+    ("C-9006-2025-77", "screen.expedientes-laborales.record"),
+    ("485-2011 Of. 2", "screen.expedientes-laborales.results"),
+)
+
+
+def lookup_latency(bench: Bench, ui: Any, cycles: int) -> list[dict[str, Any]]:
+    """From the tap on "Continuar" until the answer's screen has painted: the portal's search
+    over loopback HTTP, the record's fetch when one case matches, and both screens built."""
+    shell = ui.shell
+    shown = shell.show_screen
+    waiting: dict[str, Any] = {}
+
+    def show_screen(screen: QWidget) -> None:  # the watch goes on before the screen first paints
+        shown(screen)
+        if screen.objectName() == waiting.get("expect"):
+            waiting["watch"] = PaintWatch(screen, waiting["started"], waiting["done"])
+
+    shell.show_screen = show_screen  # controllers connect to it when a service opens
+    samples: list[dict[str, Any]] = []
+    for cycle in range(cycles + 2):  # two untimed rounds: first-use costs (fonts, imports)
+        for typed, expect in LOOKUPS:
+            bench.in_loop(lambda: ui.open("expedientes-laborales"))
+            bench.type(shell, "field.number", typed)
+            button = shell.findChild(QPushButton, "action.continue")
+            done: asyncio.Future[dict[str, float]] = bench.loop.create_future()
+            waiting.clear()
+
+            def tap(button: QPushButton = button, done: Any = done, expect: str = expect) -> None:
+                waiting.update(expect=expect, done=done, started=time.perf_counter())
+                QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+
+            bench.loop.call_soon(tap)
+            sample = bench.loop.run_until_complete(asyncio.wait_for(done, TIMED_TIMEOUT))
+            if cycle >= 2:
+                samples.append({**sample, "lookup": typed})
+            bench.in_loop(ui.go_home)
+            bench.drain()
+    shell.show_screen = shown
+    return samples
+
+
 class Ticker(QObject):
     """A 1 ms precise timer that notes every gap between its ticks."""
 
@@ -312,14 +356,10 @@ def main() -> int:
 
     client, slow = portal_client(args.portal), portal_client(args.slow)
     catalog = Catalog(client)
-    ui = KioskUi(
-        app,
-        settings,
-        Session(),
-        portal_actions(client),
-        load_catalog=catalog,
-        idle_ms=NEVER_IDLE_MS,
-    )
+    endpoint = PortalEndpoint(args.portal, args.token, Path())
+    kiosk = compose(app, settings, endpoint, client=client, idle_ms=NEVER_IDLE_MS)
+    ui = kiosk.ui
+    ui.load_catalog = catalog  # the same loader, with marks and a client that can be swapped
     shell = ui.shell
     shell.resize(1280, 800)
     shell.show()
@@ -347,6 +387,9 @@ def main() -> int:
             bench.drain()
             bench.settle(0.01)
     out["latency"] = taps
+
+    # --- a lookup: "Continuar" with a case number until the results (or the record) painted -----
+    out["lookup"] = lookup_latency(bench, ui, args.cycles)
 
     # --- stall while a portal call takes 2 s ------------------------------------------------
     ticker = Ticker()
@@ -381,10 +424,10 @@ def main() -> int:
 
     # --- RSS over sessions ----------------------------------------------------------------------
     def one_session() -> None:
-        bench.tap(shell, "tile.cuenta", "screen.account.dpi")
+        bench.tap(shell, "tile.cuenta", "screen.cuenta.dpi")
         bench.type(shell, "field.dpi", DPI)
-        bench.tap(shell, "action.continue", "screen.account.birth_date")
-        bench.tap(shell, "action.back", "screen.account.dpi")
+        bench.tap(shell, "action.continue", "screen.cuenta.birth_date")
+        bench.tap(shell, "action.back", "screen.cuenta.dpi")
         bench.timed(lambda: ui.reset_session("bench"), "screen.home")
         bench.drain()
 
@@ -419,8 +462,7 @@ def main() -> int:
         "trimmed": trimmed_memory(),
     }
 
-    loop.run_until_complete(ui.shutdown())
-    loop.run_until_complete(client.aclose())
+    loop.run_until_complete(kiosk.aclose())
     loop.run_until_complete(slow.aclose())
     shell.hide()
     print(json.dumps(out), flush=True)

@@ -445,6 +445,32 @@ def report(
             f"  handler p50 {percentile(handler, 50):5.1f} ms"
         )
 
+    # 2b. a lookup, over the sandbox
+    lookups = inside["lookup"]
+    l_ms = [t["painted"] * 1000 for t in lookups]
+    rows.append(
+        Row(
+            f"lookup: tap → results painted, p95 (n={len(l_ms)})",
+            f"{percentile(l_ms, 95):.1f} ms",
+            f"{percentile(f_ms, 95):.2f} ms",
+            ratio(percentile(l_ms, 95), percentile(f_ms, 95)),
+            "< 150 ms",
+            verdict(percentile(l_ms, 95) < 150),
+        )
+    )
+    by_lookup: dict[str, list[float]] = defaultdict(list)
+    for t in lookups:
+        by_lookup[t["lookup"]].append(t["painted"] * 1000)
+    notes.append(
+        "Lookup (Expedientes Laborales, sandbox over loopback HTTP; floor: a bare screen switch), "
+        "p50 / p95: "
+        + "; ".join(
+            f"{typed!r} {percentile(ms, 50):.1f} / {percentile(ms, 95):.1f} ms"
+            for typed, ms in by_lookup.items()
+        )
+        + " (one match: search, fetch and the record; a shared number: search and the list)."
+    )
+
     # 3. stall
     stall, idle = inside["stall"], inside["stall_floor"]
     worst, idle_worst = stall["worst"][0]["gap_ms"], idle["worst"][0]["gap_ms"]

@@ -1,5 +1,6 @@
-"""Composition root: builds the services from the Settings, starts (and always stops) the
-embedded sandbox when no portal is configured, and runs Qt and asyncio on one loop (qasync)."""
+"""Composition root: ``compose()`` builds everything once from the Settings (the app, the UI
+tests, the screenshots and the benchmarks all call it); ``run()`` starts (and always stops) the
+embedded sandbox when no portal is configured and runs Qt and asyncio on one loop (qasync)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import gc
 import logging
 import signal
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import qasync
@@ -17,10 +19,10 @@ from PySide6.QtWidgets import QApplication
 from kiosk import i18n, logs
 from kiosk.config import Mode, Settings
 from kiosk.embedded_portal import EmbeddedPortal, EmbeddedPortalError, PortalEndpoint
-from kiosk.flows.actions import portal_actions
 from kiosk.portal.client import PortalClient
 from kiosk.portal.models import ServiceStatus
-from kiosk.print_service import Printer, Printouts, printer_ready
+from kiosk.services.base import ActionContext
+from kiosk.services.printer import DocumentPrinter, Printer
 from kiosk.session import Session
 from kiosk.ui import errors
 from kiosk.ui.kiosk_ui import KioskUi
@@ -30,7 +32,75 @@ from kiosk.ui.verification.assembly import VerificationAssembly
 log = logging.getLogger(__name__)
 
 
-def run(settings: Settings, *, windowed: bool = False, quit_after_start: bool = False) -> int:
+@dataclass
+class Kiosk:
+    """Everything ``compose()`` built for one terminal."""
+
+    ui: KioskUi
+    client: PortalClient
+    session: Session
+    printer: DocumentPrinter
+    verification: VerificationAssembly
+
+    async def aclose(self) -> None:
+        """Stop the background work, wipe the visit, close the portal's connections."""
+        await self.ui.shutdown()
+        self.session.reset()
+        await self.client.aclose()
+
+
+def compose(
+    app: QApplication,
+    settings: Settings,
+    endpoint: PortalEndpoint,
+    *,
+    client: PortalClient | None = None,
+    printer: Printer | None = None,
+    load_catalog: bool = True,
+    idle_ms: tuple[int, int] | None = None,
+) -> Kiosk:
+    """The kiosk, wired: the portal client, the visit, the print path, the services' controllers
+    and the UI. ``client``, ``printer`` and ``idle_ms`` let tests and tools aim it elsewhere."""
+    client = client or PortalClient(
+        endpoint.url,
+        kiosk_id=settings.kiosk.id,
+        kiosk_token=endpoint.device_token,
+        connect_timeout=settings.portal.connect_timeout,
+        read_timeout=settings.portal.read_timeout,
+        retries=settings.portal.retries,
+    )
+    session = Session()
+    printer = printer or Printer(
+        settings.printer.queue, None, float(settings.printer.job_timeout_seconds)
+    )
+    documents = DocumentPrinter(client, printer, session.temp_dir, kiosk_id=settings.kiosk.id)
+    verification = VerificationAssembly(settings, client, endpoint, documents)
+    portal = client
+
+    async def catalog() -> list[ServiceStatus]:
+        return (await portal.services()).services
+
+    ui = KioskUi(
+        app,
+        settings,
+        session,
+        ActionContext(client, session),
+        printer=documents,
+        controllers={"verification": verification.controller},
+        load_catalog=catalog if load_catalog else None,
+        idle_ms=idle_ms,
+    )
+    return Kiosk(ui, client, session, documents, verification)
+
+
+def run(
+    settings: Settings,
+    *,
+    windowed: bool = False,
+    quit_after_start: bool = False,
+    idle_ms: tuple[int, int] | None = None,
+) -> int:
+    """``idle_ms``: a demo's or a test's idle timer (``kiosk --demo-idle``), else the config's."""
     logs.configure(settings.log.level, settings.log.file)
     embedded: EmbeddedPortal | None = None
     if not settings.portal.url:
@@ -56,7 +126,10 @@ def run(settings: Settings, *, windowed: bool = False, quit_after_start: bool = 
         except EmbeddedPortalError as exc:
             print(f"No se pudo iniciar el portal de pruebas: {exc}.", file=sys.stderr)
             return 1
-        status: int = qasync.run(_main(app, settings, endpoint, windowed, quit_after_start))
+        if idle_ms is not None:
+            log.warning("demo idle timer", extra={"ms": idle_ms[0], "event": "demo-idle"})
+        main = _main(app, settings, endpoint, windowed, quit_after_start, idle_ms)
+        status: int = qasync.run(main)
         return status
     finally:
         if embedded is not None:
@@ -69,6 +142,7 @@ async def _main(
     endpoint: PortalEndpoint,
     windowed: bool,
     quit_after_start: bool,
+    idle_ms: tuple[int, int] | None,
 ) -> int:
     # Quitting is asked through this event, never by stopping Qt's loop directly: the loop must
     # keep running while the client closes its connections and the window goes away.
@@ -77,33 +151,8 @@ async def _main(
     app.aboutToQuit.connect(closed.set)
     _quit_on_signals(app, closed)
     i18n.set_language(settings.kiosk.language)
-    client = PortalClient(
-        endpoint.url,
-        kiosk_id=settings.kiosk.id,
-        kiosk_token=endpoint.device_token,
-        connect_timeout=settings.portal.connect_timeout,
-        read_timeout=settings.portal.read_timeout,
-        retries=settings.portal.retries,
-    )
-    session = Session()
-
-    async def catalog() -> list[ServiceStatus]:
-        return (await client.services()).services
-
-    printer = Printer(settings.printer.queue, None, float(settings.printer.job_timeout_seconds))
-    printouts = Printouts(client, printer, session.temp_dir, kiosk_id=settings.kiosk.id)
-    verification = VerificationAssembly(settings, client, endpoint, printouts)
-
-    ui = KioskUi(
-        app,
-        settings,
-        session,
-        portal_actions(client),
-        load_catalog=catalog,
-        printer=printouts.print,
-        printer_check=lambda: printer_ready(printer),
-        verification=verification.controller,
-    )
+    kiosk = compose(app, settings, endpoint, idle_ms=idle_ms)
+    ui, verification = kiosk.ui, kiosk.verification
     ui.quit_requested.connect(closed.set)
     errors.install(ui.show_crash)
     shell = ui.shell
@@ -116,6 +165,8 @@ async def _main(
             QTimer.singleShot(0, closed.set)
         else:
             background.append(asyncio.ensure_future(verification.keep_trust_list_fresh()))
+            # a job of an earlier run that never printed must not print for this visitor
+            background.append(asyncio.ensure_future(kiosk.printer.cancel_leftovers()))
 
     shell.installEventFilter(PaintTap(shell, started))
     if windowed or settings.kiosk.mode is Mode.DESK:
@@ -131,9 +182,7 @@ async def _main(
         for task in background:
             task.cancel()
         await asyncio.gather(*background, return_exceptions=True)
-        await ui.shutdown()
-        session.reset()
-        await client.aclose()
+        await kiosk.aclose()
         shell.hide()
         shell.deleteLater()
     return 0

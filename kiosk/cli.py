@@ -65,6 +65,27 @@ def _run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--quit-after-start", action="store_true", help="salir al pintar la primera pantalla"
     )
+    parser.add_argument(
+        "--demo-idle",
+        type=demo_idle,
+        metavar="SEG:SEG",
+        help="solo para pruebas y demostraciones: inactividad y cuenta regresiva más cortas "
+        "que las que admite la configuración, p. ej. 5:3 (nunca en un quiosco en servicio)",
+    )
+
+
+def demo_idle(text: str) -> tuple[int, int]:
+    """ "5:3" -> (5000, 3000) ms: an idle timer a test or a demo may shorten below what a
+    configuration file accepts (10 + 5 s); only on the command line, never in a production
+    config."""
+    idle, _, countdown = text.partition(":")
+    try:
+        seconds = (int(idle), int(countdown or "3"))
+    except ValueError:
+        raise argparse.ArgumentTypeError("escriba dos números de segundos, p. ej. 5:3") from None
+    if not all(1 <= value <= 3600 for value in seconds):
+        raise argparse.ArgumentTypeError("cada tiempo va de 1 a 3600 segundos")
+    return seconds[0] * 1000, seconds[1] * 1000
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -105,7 +126,12 @@ def _run_window(args: argparse.Namespace, settings: Settings, *, as_program: boo
     gc.disable()
     from kiosk import app  # Qt is imported only when a window is wanted
 
-    status = app.run(settings, windowed=args.windowed, quit_after_start=args.quit_after_start)
+    status = app.run(
+        settings,
+        windowed=args.windowed,
+        quit_after_start=args.quit_after_start,
+        idle_ms=args.demo_idle,
+    )
     if as_program:
         # Everything that matters is already closed: the session wiped, the client and the
         # sandbox child stopped. Tearing down Qt and every module object at interpreter exit only

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
+from kiosk.text import Text
+
 __all__ = [
     "LANGUAGES",
     "PSEUDO_LANGUAGE",
@@ -274,11 +276,15 @@ def _lookup(text: str, language: str) -> str:
     return text
 
 
-def tr(text: str, /, **params: object) -> str:
+def tr(text: str | Text, /, **params: object) -> str:
     """``text`` (Spanish) in the current language, then ``str.format(**params)`` if params given.
+    A ``Text`` brings its own parameters (each translated too when it is a Text).
 
     A translation whose placeholders do not match the Spanish falls back to the Spanish text.
     """
+    if isinstance(text, Text):
+        own = {k: tr(v) if isinstance(v, Text) else v for k, v in text.params.items()}
+        return tr(text.msgid, **own, **params)
     language = _language
     translated = _lookup(text, language)
     if not params:
@@ -290,6 +296,11 @@ def tr(text: str, /, **params: object) -> str:
             raise
         log.warning("translation has wrong placeholders", extra={"event": language})
         return text.format(**params)
+
+
+def show(value: str | Text) -> str:
+    """What a screen shows: a Text translated, plain data (a name, a code) as it is."""
+    return tr(value) if isinstance(value, Text) else value
 
 
 def translate(message: str) -> str:

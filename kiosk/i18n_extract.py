@@ -10,8 +10,8 @@ What counts as a text (read with ``ast``; nothing is imported):
   there is an error, because the result cannot be looked up: use ``{placeholders}`` and params;
 * the values of a module-level ``MESSAGES`` dict literal (``kiosk/identity.py``,
   ``kiosk/seals/reasons.py``), string literals or names of module-level string constants;
-* in ``kiosk/flows/``, string literals passed as ``label=``, ``title=``, ``hint=``, ``intro=``,
-  ``body=``, ``busy_text=`` or ``required_message=`` (flow definitions are data).
+* in ``kiosk/flows/`` and ``kiosk/services/``, string literals passed as ``label=``, ``title=``,
+  ``hint=``, ``intro=``, ``body=``, ``busy_text=`` or ``required_message=`` (flows are data).
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from kiosk.i18n import PoEntry, catalog_from_entries, parse_po
 PACKAGE_DIR = Path(__file__).resolve().parent
 DEFAULT_CATALOG = PACKAGE_DIR / "resources" / "i18n" / "en.po"
 SKIPPED_DIRS = frozenset({"sandbox", "resources", "__pycache__"})  # the sandbox is the portal
-MARKERS = frozenset({"_", "tr", "translate", "label", "button"})  # + the screens' helpers
+MARKERS = frozenset({"_", "tr", "translate", "label", "button", "Text"})  # + the screens' helpers
 FLOW_KEYWORDS = frozenset(
     {"label", "title", "hint", "intro", "body", "busy_text", "required_message"}
 )
@@ -131,7 +131,10 @@ def _assignments(tree: ast.Module) -> Iterator[tuple[str, ast.expr]]:
 def _scan_file(path: Path, root: Path, found: dict[str, Message], problems: list[str]) -> None:
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     parts = path.resolve().parts
-    in_flows = any(parts[i : i + 2] == ("kiosk", "flows") for i in range(len(parts) - 1))
+    in_flows = any(
+        parts[i : i + 2] in (("kiosk", "flows"), ("kiosk", "services"))
+        for i in range(len(parts) - 1)
+    )
 
     def add(text: str, line: int) -> None:
         if not text:

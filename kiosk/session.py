@@ -1,8 +1,10 @@
-"""The visitor's session: everything one person at the kiosk has given or received.
+"""The visit: everything one person at the kiosk has given or received.
 
-``reset()`` is the single way it ends (idle timeout, "Terminar", end of a flow, a crash): it drops
-answers and tokens and deletes the session's temporary files (PDFs to print, decoded images).
-Nothing personal lives anywhere else on disk.
+It owns the running flow (answers, typed text, results), the visitor's portal log-in (one per
+visit, shared by every service that needs it: Casillero reuses the log-in of Antecedentes) and
+a private temporary folder (PDFs to print). ``reset()`` is the single way a visit ends (idle
+timeout, "Terminar", the end of a flow, a crash): it wipes all of it. Nothing personal lives
+anywhere else on disk.
 """
 
 from __future__ import annotations
@@ -13,13 +15,28 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kiosk.flows.engine import FlowRun
+from kiosk.portal.models import VisitorSession
+
 
 @dataclass
 class Session:
-    answers: dict[str, object] = field(default_factory=dict)
-    token: str | None = None  # the visitor's portal session (bearer), if logged in
+    #: the flow the visitor is walking, if any (its answers are the visit's)
+    flow: FlowRun | None = None
+    #: the visitor's portal log-in (bearer token), if they logged in during this visit
+    login: VisitorSession | None = None
     _temp_dir: Path | None = None
     _on_reset: list[Callable[[], None]] = field(default_factory=list)
+
+    def __repr__(self) -> str:  # never the answers or the token
+        return f"<Session flow={self.flow!r} logged_in={self.login is not None}>"
+
+    @property
+    def holds_data(self) -> bool:
+        """Anything of the visitor's is kept: answers, a log-in or files."""
+        answers = self.flow is not None and bool(self.flow.answers or self.flow.raw)
+        files = self._temp_dir is not None and self._temp_dir.exists()
+        return answers or self.login is not None or files
 
     def temp_dir(self) -> Path:
         """A private (0700) folder for this visitor's files; created on first use."""
@@ -32,8 +49,10 @@ class Session:
         self._on_reset.append(callback)
 
     def reset(self) -> None:
-        self.answers.clear()
-        self.token = None
+        if self.flow is not None:
+            self.flow.reset()
+            self.flow = None
+        self.login = None
         if self._temp_dir is not None:
             shutil.rmtree(self._temp_dir, ignore_errors=True)
             self._temp_dir = None

@@ -21,17 +21,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QWidget
 
+from kiosk.app import compose
 from kiosk.config import load_settings
 from kiosk.embedded_portal import EmbeddedPortal
-from kiosk.flows.actions import portal_actions
 from kiosk.portal.client import PortalClient, new_idempotency_key
 from kiosk.portal.models import Bank, SandboxBoletaCreate
 from kiosk.portal.models.sandbox import SANDBOX_CREATE_BOLETA
-from kiosk.print_service import Printer, Printouts
-from kiosk.session import Session
+from kiosk.services.printer import Printer
 from kiosk.ui.kiosk_ui import KioskUi
 from kiosk.ui.theme import apply_theme
-from kiosk.ui.verification.assembly import VerificationAssembly
 
 SIZES = {"1920x1080": (1920, 1080), "1280x800": (1280, 800)}
 LOOKS = {"normal": (False, False), "large": (True, False), "contrast": (False, True)}
@@ -115,7 +113,7 @@ async def walk(ui: KioskUi, client: PortalClient, out: Path, prefix: str) -> lis
     await tap(shell, "action.continue")
     await shot("07-account-review")
     await tap(shell, "action.continue")
-    await wait_for(lambda: ui.flow is None or not ui.flow.running)
+    await wait_for(lambda: not ui.ops.busy)
     await shot("08-account-result")
     ui.reset_session("screenshots")
     boleta = await client.call(
@@ -154,7 +152,7 @@ async def walk(ui: KioskUi, client: PortalClient, out: Path, prefix: str) -> lis
     await tap(shell, "action.continue")
     await wait_for(lambda: ui.shell.current_screen is not None
                    and ui.shell.current_screen.objectName().endswith(".issued"))  # fmt: skip
-    await wait_for(lambda: not (ui.flow and ui.flow.running))
+    await wait_for(lambda: not ui.ops.busy)
     await shot("17-record-issued")
     issued = ui.flow.run.results["submit_request"] if ui.flow else None  # type: ignore[union-attr]
     certificate = await client.certificate(issued.download_code)  # type: ignore[union-attr]
@@ -176,7 +174,7 @@ async def walk(ui: KioskUi, client: PortalClient, out: Path, prefix: str) -> lis
     await tap(shell, "action.continue")
     await wait_for(lambda: ui.shell.current_screen is not None
                    and ui.shell.current_screen.objectName().endswith(".payment_slip"))  # fmt: skip
-    await wait_for(lambda: not (ui.flow and ui.flow.running))
+    await wait_for(lambda: not ui.ops.busy)
     await settle(300)
     await shot("18-record-payment-slip")
     ui.reset_session("screenshots")
@@ -192,10 +190,35 @@ async def walk(ui: KioskUi, client: PortalClient, out: Path, prefix: str) -> lis
         (certificate.seal, "21-verify-valid"),
         ("https://ejemplo.com/x", "22-verify-not-oj"),
     ):
-        controller._start(controller._check_text(text, "screenshots"))  # type: ignore[union-attr]
-        await wait_for(lambda: on_screen(ui, "screen.verify.verdict"))
+        controller._check(  # type: ignore[union-attr]
+            lambda seal=text: controller.verifier.check_text(seal),  # type: ignore[union-attr]
+            "screenshots",
+        )
+        await wait_for(lambda: on_screen(ui, "screen.verificar-documento.verdict"))
         await shot(name)
         await tap(shell, "action.continue")
+    ui.reset_session("screenshots")
+    await tap(shell, "tile.expedientes-laborales")
+    await type_into(shell, "field.number", "23001-2019-1")
+    await tap(shell, "action.continue")
+    await shot("23-labor-number-error")
+    await type_into(shell, "field.number", "485-2011 Of. 2")
+    await tap(shell, "action.continue")
+    await wait_for(lambda: on_screen(ui, "screen.expedientes-laborales.results"))
+    await shot("24-labor-results")
+    await tap(shell, "action.back")
+    await tap(shell, "action.alternative")
+    await shot("25-labor-build-department")
+    await tap(shell, "field.department.9")
+    await tap(shell, "action.continue")
+    await shot("26-labor-build-court")
+    await tap(shell, "field.court.09006")
+    await tap(shell, "action.continue")
+    await type_into(shell, "field.year", "2025")
+    await type_into(shell, "field.sequence", "77")
+    await tap(shell, "action.continue")
+    await wait_for(lambda: on_screen(ui, "screen.expedientes-laborales.record"))
+    await shot("27-labor-record")
     ui.reset_session("screenshots")
     await tap(shell, "tile.cuenta")
     ui.idle_overlay.set_seconds(17)
@@ -222,24 +245,9 @@ async def main(out: Path) -> int:
     settings = load_settings(
         overrides={"kiosk": {"mode": "desk"}, "trust": {"cache_dir": trust_cache}}
     )
-    client = PortalClient(endpoint.url, kiosk_id="GT-SHOTS-0001", kiosk_token=endpoint.device_token)
-
-    async def catalog() -> list[object]:
-        return list((await client.services()).services)
-
-    session = Session()
-    printer = Printer(settings.printer.queue, None, 10.0)  # this machine's CUPS, as the kiosk's
-
-    printouts = Printouts(client, printer, session.temp_dir, kiosk_id="GT-SHOTS-0001")
-    ui = KioskUi(
-        app,
-        settings,
-        session,
-        portal_actions(client),
-        load_catalog=catalog,
-        printer=printouts.print,
-        verification=VerificationAssembly(settings, client, endpoint, printouts).controller,
-    )
+    # this machine's CUPS, as the kiosk's
+    kiosk = compose(app, settings, endpoint, printer=Printer(settings.printer.queue, None, 10.0))
+    ui, client = kiosk.ui, kiosk.client
     ui.shell.show()
     shots: list[Path] = []
     try:
@@ -258,8 +266,7 @@ async def main(out: Path) -> int:
                 shots.append(path)
             ui.set_language("es")
     finally:
-        await ui.shutdown()
-        await client.aclose()
+        await kiosk.aclose()
         portal.stop()
     print(f"{len(shots)} capturas en {out}")
     return 0

@@ -174,3 +174,36 @@ def _ok(url: str) -> bool:
         return httpx.get(url, timeout=1).status_code == 200
     except httpx.HTTPError:
         return False
+
+
+def test_a_demo_may_shorten_the_idle_timer_on_the_command_line_only(
+    kiosk_env: dict[str, str],
+) -> None:
+    log = Path(kiosk_env["KIOSK_LOG__FILE"])
+    process = start_kiosk(kiosk_env, "--demo-idle", "1:1")
+    try:
+        # on the home screen an idle timeout freshens it without asking: after about 1 s, not 90
+        assert wait_until(lambda: log.exists() and "idle-home" in log.read_text(), 30)
+        assert "demo-idle" in log.read_text()
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=30)
+    # a configuration cannot ask for it: the file's bounds stay
+    config = Path(kiosk_env["KIOSK_LOG__FILE"]).with_name("short.toml")
+    config.write_text("[idle]\ntimeout_seconds = 1\n")
+    refused = subprocess.run(
+        [sys.executable, "-m", "kiosk", "check-config", "--config", str(config)],
+        env=kiosk_env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert refused.returncode == 2 and "idle.timeout_seconds" in refused.stderr
+    wrong = subprocess.run(
+        [sys.executable, "-m", "kiosk", "--demo-idle", "0:1", "--quit-after-start"],
+        env=kiosk_env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert wrong.returncode == 2 and "de 1 a 3600 segundos" in wrong.stderr

@@ -16,17 +16,23 @@ from datetime import date
 from kiosk.flows.fields import format_value, parse_field
 from kiosk.flows.keys import idempotency_key
 from kiosk.flows.model import (
+    END_STEPS,
     ActionStep,
     Answers,
+    Code,
     ConfirmationStep,
+    DetailStep,
     FieldError,
     Flow,
     InfoStep,
     QuestionStep,
+    ResultsStep,
     ReviewStep,
     Step,
 )
-from kiosk.flows.paths import FlowStateError, answered, resolve, walk
+from kiosk.flows.paths import FlowStateError, alternative_key, answered, resolve, walk
+from kiosk.flows.records import Detail, ResultsPage
+from kiosk.text import Text
 
 __all__ = ["FlowRun", "FlowStateError", "ReviewItem"]
 
@@ -76,6 +82,12 @@ class FlowRun:
         return isinstance(self.current, ConfirmationStep)
 
     @property
+    def at_end(self) -> bool:
+        """On a step the visit may end on: a confirmation, or a record read (which still lets the
+        visitor go back to the results)."""
+        return isinstance(self.current, END_STEPS)
+
+    @property
     def can_go_back(self) -> bool:
         return bool(self._history) and not self.finished
 
@@ -94,31 +106,68 @@ class FlowRun:
         """How many times the current action failed (the UI may send the visitor to the desk)."""
         return self._failures.get(self._current, 0)
 
-    def body(self) -> str:
-        """The text of the current InfoStep or ConfirmationStep."""
+    def body(self) -> tuple[Text, ...]:
+        """The paragraphs of the current InfoStep or ConfirmationStep, as messages the screen
+        translates (a Spanish source text is its own message id)."""
         step = self.current
         if not isinstance(step, InfoStep | ConfirmationStep):
             raise FlowStateError(f"step {step.id!r} has no body")
-        if isinstance(step.body, str):
-            return step.body
-        return step.body(self.submitted_answers(), dict(self.results))
+        made = (
+            step.body
+            if isinstance(step.body, str)
+            else step.body(self.submitted_answers(), dict(self.results))
+        )
+        parts = made if isinstance(made, tuple) else (made,)
+        return tuple(part if isinstance(part, Text) else Text(part) for part in parts)
 
-    def codes(self) -> tuple[tuple[str, str], ...]:
-        """The codes the current step shows in large type: (label, value) pairs."""
+    def codes(self) -> tuple[Code, ...]:
+        """The codes the current step shows in large type."""
         step = self.current
         if not isinstance(step, InfoStep | ConfirmationStep) or step.codes is None:
             return ()
         return step.codes(self.submitted_answers(), dict(self.results))
 
+    def page(self) -> ResultsPage:
+        """The rows the current results step lists (every page fetched so far)."""
+        step = self.current
+        if not isinstance(step, ResultsStep):
+            raise FlowStateError(f"step {step.id!r} lists no results")
+        found = self.results.get(step.source)
+        if not isinstance(found, ResultsPage):
+            raise TypeError(f"{step.source!r} did not return a ResultsPage")
+        return found
+
+    def add_page(self, page: ResultsPage) -> None:
+        """ "Ver más": the next page's rows after those already listed (same search)."""
+        step = self.current
+        shown = self.page()
+        assert isinstance(step, ResultsStep)
+        self.results[step.source] = ResultsPage(
+            shown.rows + page.rows, page.total, page.next_cursor, shown.searched
+        )
+
+    def detail(self) -> Detail:
+        step = self.current
+        if not isinstance(step, DetailStep):
+            raise FlowStateError(f"step {step.id!r} is no record")
+        return step.detail(self.submitted_answers(), dict(self.results))
+
     # --- moving ---------------------------------------------------------------------------
 
     def submit(self, values: dict[str, str]) -> list[FieldError]:
-        """On "Continuar": validate every field of the step; advance only if there is no error."""
+        """On "Continuar": validate every field of the step; advance only if there is no error.
+        On a results step the value is the chosen row's id."""
         step = self.current
-        if isinstance(step, QuestionStep):
+        if isinstance(step, ResultsStep):
+            chosen = values.get(step.field, "")
+            if chosen not in {row.id for row in self.page().rows}:
+                raise ValueError(f"{chosen!r} is not a row of {step.id!r}")
+            self.answers[step.field] = chosen
+        elif isinstance(step, QuestionStep):
             errors = self._accept(step, values)
             if errors:
                 return errors
+            self.answers.pop(alternative_key(step), None)  # answered here, not the other way
         elif isinstance(step, ReviewStep | InfoStep):
             if values:
                 raise ValueError(f"step {step.id!r} takes no values")
@@ -133,6 +182,18 @@ class FlowRun:
         self._history.append(step.id)
         self._arrive(self._onward(self._resolve(step)))
         return []
+
+    def take_alternative(self) -> None:
+        """The other way to answer the current question (its ``alternative``): its answers
+        give way (what was typed is kept on screen) and the path goes through the other steps."""
+        step = self.current
+        if not isinstance(step, QuestionStep) or step.alternative is None:
+            raise FlowStateError(f"step {step.id!r} offers no other way")
+        for f in step.fields:
+            self.answers.pop(f.id, None)
+        self.answers[alternative_key(step)] = True
+        self._history.append(step.id)
+        self._arrive(step.alternative.step)
 
     def back(self) -> bool:
         """On "Atrás": the previous screen, every answer (and what was typed) kept."""
@@ -219,6 +280,7 @@ class FlowRun:
         for _ in range(len(self.flow.steps)):
             step = self.flow.step(target)
             done = isinstance(step, ActionStep) and not step.locks and self._result_holds(step)
+            done = done or self._only_row(step)
             if self._review_return is not None:
                 done = done or (
                     (isinstance(step, QuestionStep) and self._answered(step))
@@ -228,6 +290,17 @@ class FlowRun:
                 break
             target = self._resolve(step)
         return target
+
+    def _only_row(self, step: Step) -> bool:
+        """A results step with exactly one match is passed: the row is chosen for the visitor
+        (a list of one is a tap for nothing). "Atrás" then skips it too."""
+        if not isinstance(step, ResultsStep):
+            return False
+        page = self.results.get(step.source)
+        if not isinstance(page, ResultsPage) or page.total != 1 or len(page.rows) != 1:
+            return False
+        self.answers[step.field] = page.rows[0].id
+        return True
 
     def _first_open(self) -> str | None:
         """What must happen before the review lets the request go: a question on the path left
@@ -297,6 +370,8 @@ class FlowRun:
                 answers.update(
                     (f.id, self.answers[f.id]) for f in step.fields if f.id in self.answers
                 )
+            elif isinstance(step, ResultsStep) and step.field in self.answers:
+                answers[step.field] = self.answers[step.field]
             elif isinstance(step, ActionStep) and step.id in self.results:
                 answers[step.id] = self.results[step.id]
         return answers
@@ -326,6 +401,8 @@ class FlowRun:
         for step in path[: ids.index(step_id)]:
             if isinstance(step, QuestionStep):
                 inputs += [(f.id, self.answers[f.id]) for f in step.fields if f.id in self.answers]
+            elif isinstance(step, ResultsStep) and step.field in self.answers:
+                inputs.append((step.field, self.answers[step.field]))
             elif step.id in self.results:
                 inputs.append((f"{step.id}->", self.results[step.id]))
         return idempotency_key(self._salt, step_id, inputs)

@@ -9,8 +9,10 @@ from contextvars import ContextVar
 from datetime import date
 from decimal import Decimal
 
+from kiosk.case_numbers import MESSAGES as CASE_MESSAGES
+from kiosk.case_numbers import CaseNumber, CaseNumberError, parse_case_number
 from kiosk.flows.model import Answers, Field, FieldError, FieldKind
-from kiosk.flows.text import _
+from kiosk.flows.text import Text, _
 from kiosk.identity import (
     IdentityError,
     check_password,
@@ -67,7 +69,7 @@ def parse_field(field: Field, raw: str, answers: Answers, *, today: date) -> obj
     return value
 
 
-def _required_message(field: Field) -> str:
+def _required_message(field: Field) -> str | Text:
     if field.required_message:
         return field.required_message
     match field.kind:
@@ -80,9 +82,9 @@ def _required_message(field: Field) -> str:
         case FieldKind.DATE:
             return _("Escriba la fecha como día/mes/año, por ejemplo 15/09/1990.")
         case FieldKind.NAME:
-            return _("Escriba «{label}» tal como aparece en su DPI.").format(label=field.label)
+            return Text("Escriba «{label}» tal como aparece en su DPI.", label=Text(field.label))
         case _kind:
-            return _("Escriba «{label}».").format(label=field.label)
+            return Text("Escriba «{label}».", label=Text(field.label))
 
 
 def _parse(field: Field, raw: str, answers: Answers) -> object:
@@ -115,12 +117,22 @@ def _parse(field: Field, raw: str, answers: Answers) -> object:
             return raw
         case FieldKind.YES_NO:
             return _yes_no(field, raw)
+        case FieldKind.CASE_NUMBER:
+            return _case_number(field, raw)
         case FieldKind.CHOICE:
             value = raw.strip()
-            if value not in {choice.value for choice in field.choices}:
+            if value not in {choice.value for choice in field.options(answers)}:
                 raise FieldError(field.id, "choice_invalid", _("Elija una de las opciones."))
             return value
     raise AssertionError(f"unknown field kind {field.kind!r}")  # pragma: no cover
+
+
+def _case_number(field: Field, raw: str) -> CaseNumber:
+    try:
+        return parse_case_number(raw, this_year=validation_today().year)
+    except CaseNumberError as error:
+        template = CASE_MESSAGES[error.message_key]
+        raise FieldError(field.id, error.code, Text(template, **error.params)) from None
 
 
 def _str_or_none(value: object) -> str | None:
@@ -136,10 +148,11 @@ def _text(field: Field, text: str) -> str:
         raise FieldError(
             field.id,
             "too_long",
-            _("Escriba como máximo {maximum} caracteres; ahora hay {length}.").format(
-                maximum=field.max_length, length=len(text)
+            Text(
+                "Escriba como máximo {maximum} caracteres; ahora hay {length}.",
+                maximum=field.max_length,
+                length=len(text),
             ),
-            {"maximum": field.max_length, "length": len(text)},
         )
     return text
 
@@ -228,16 +241,14 @@ def _bounded(field: Field, value: int | Decimal) -> int | Decimal:
         raise FieldError(
             field.id,
             "too_small",
-            _("El mínimo es {minimum}: escriba esa cantidad o más.").format(minimum=minimum),
-            {"minimum": minimum},
+            Text("El mínimo es {minimum}: escriba esa cantidad o más.", minimum=minimum),
         )
     if field.max_value is not None and value > field.max_value:
         maximum = show(field.max_value)
         raise FieldError(
             field.id,
             "too_large",
-            _("El máximo es {maximum}: escriba esa cantidad o menos.").format(maximum=maximum),
-            {"maximum": maximum},
+            Text("El máximo es {maximum}: escriba esa cantidad o menos.", maximum=maximum),
         )
     return value
 
@@ -268,6 +279,8 @@ def format_value(field: Field, value: object) -> str:
         case FieldKind.CHOICE:
             labels = {choice.value: choice.label for choice in field.choices}
             return labels.get(str(value), str(value))
+        case FieldKind.CASE_NUMBER:
+            return str(value)
         case FieldKind.NAME if isinstance(value, str):
             return normalize_name(value)
     return str(value)

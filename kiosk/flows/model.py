@@ -15,7 +15,9 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Literal, TypeAlias
 
-from kiosk.flows.text import _
+from kiosk.flows.records import Detail
+from kiosk.flows.text import Shown, Text, _
+from kiosk.identity import MESSAGES as IDENTITY_MESSAGES
 from kiosk.identity import IdentityError
 
 Answers: TypeAlias = dict[str, object]
@@ -25,9 +27,22 @@ Keypad = Literal["text", "numeric", "email"]
 Validator: TypeAlias = Callable[[object, Answers], None]
 QuestionNext: TypeAlias = str | Callable[[Answers], str] | None
 ActionNext: TypeAlias = str | Callable[[Answers, object], str]
-Body: TypeAlias = str | Callable[[Answers, dict[str, object]], str]
-#: codes the visitor must keep (label, value), shown in large type apart from the body
-Codes: TypeAlias = Callable[[Answers, dict[str, object]], tuple[tuple[str, str], ...]]
+#: the words of an info or confirmation step: fixed, or made from the answers and results (a
+#: Text keeps its parameters until display; several are paragraphs)
+Body: TypeAlias = str | Callable[[Answers, dict[str, object]], Shown | tuple[Shown, ...]]
+
+
+@dataclass(frozen=True)
+class Code:
+    """A code the visitor must keep, shown in large type apart from the body (``value.code.<id>``
+    on screen: named by meaning, never by position)."""
+
+    id: str  # "download", "verification", "payment_reference", ...
+    label: str
+    value: str
+
+
+Codes: TypeAlias = Callable[[Answers, dict[str, object]], tuple[Code, ...]]
 
 
 class FieldKind(StrEnum):
@@ -41,6 +56,7 @@ class FieldKind(StrEnum):
     PASSWORD = "password"  # noqa: S105 (a kind of field, not a secret)
     MONEY = "money"
     NAME = "name"
+    CASE_NUMBER = "case_number"  # an expediente: SGT or a court's own (kiosk.case_numbers)
 
 
 _KEYPADS: dict[FieldKind, Keypad] = {
@@ -48,26 +64,34 @@ _KEYPADS: dict[FieldKind, Keypad] = {
     FieldKind.MONEY: "numeric",
     FieldKind.DPI: "numeric",
     FieldKind.DATE: "numeric",  # "14051990" is accepted as 14/05/1990
+    FieldKind.CASE_NUMBER: "numeric",  # digits and dashes; "Of." is rare and typed with letters
     FieldKind.EMAIL: "email",
 }
 
 
 class FieldError(Exception):
-    """One field's input breaks a rule; ``message`` is Spanish and says how to fix it."""
+    """One field's input breaks a rule. ``text`` says how to fix it, translated at display time
+    (a message with placeholders is a ``Text`` with its parameters); ``message`` is the Spanish."""
 
     def __init__(
-        self, field_id: str, code: str, message: str, params: Mapping[str, object] | None = None
+        self,
+        field_id: str,
+        code: str,
+        message: str | Text,
+        params: Mapping[str, object] | None = None,
     ) -> None:
-        super().__init__(message)
+        self.text = message if isinstance(message, Text) else Text(message)
+        self.message = str(self.text)
+        super().__init__(self.message)
         self.field_id = field_id
         self.code = code
-        self.message = message
-        self.params: dict[str, object] = dict(params or {})
+        self.params: dict[str, object] = dict(params or self.text.params)
 
     @classmethod
     def from_identity(cls, error: IdentityError, field_id: str) -> FieldError:
         """The same rule, code and message, reported on ``field_id``."""
-        return cls(field_id, error.code, error.message, error.params)
+        template = IDENTITY_MESSAGES[error.message_key]
+        return cls(field_id, error.code, Text(template, **error.params), error.params)
 
     def __str__(self) -> str:
         return self.message
@@ -102,14 +126,18 @@ class Field:
     check_policy: bool = True  # PASSWORD: apply the password policy (off for "repeat it")
     in_review: bool = True  # listed on the review screen (off for a "repeat it" field)
     keypad_override: Keypad | None = None
+    #: CHOICE only: options that depend on earlier answers (the courts of the department chosen)
+    choices_from: Callable[[Answers], tuple[Choice, ...]] | None = None
 
     def __post_init__(self) -> None:
         if not self.id:
             raise ValueError("a field needs an id")
         if self.kind is FieldKind.PASSWORD:
             object.__setattr__(self, "sensitive", True)
-        if self.kind is FieldKind.CHOICE and not self.choices:
+        if self.kind is FieldKind.CHOICE and not (self.choices or self.choices_from):
             raise ValueError(f"field {self.id!r}: a CHOICE field needs choices")
+        if self.choices_from is not None and (self.kind is not FieldKind.CHOICE or self.choices):
+            raise ValueError(f"field {self.id!r}: choices_from is for a CHOICE without choices")
         if self.kind is not FieldKind.CHOICE and self.choices:
             raise ValueError(f"field {self.id!r}: only CHOICE fields have choices")
         values = [choice.value for choice in self.choices]
@@ -119,10 +147,23 @@ class Field:
         if not numeric and (self.min_value is not None or self.max_value is not None):
             raise ValueError(f"field {self.id!r}: min_value/max_value are for NUMBER and MONEY")
 
+    def options(self, answers: Answers) -> tuple[Choice, ...]:
+        """The choices offered now (the fixed ones, or those the earlier answers give)."""
+        return self.choices_from(answers) if self.choices_from is not None else self.choices
+
     @property
     def keypad(self) -> Keypad:
         """Which on-screen keyboard the UI shows (CHOICE and YES_NO show tiles, no keyboard)."""
         return self.keypad_override or _KEYPADS.get(self.kind, "text")
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """Another way to answer a question, offered under it (a secondary button): "No sé cómo se
+    escribe: construir el número" leads to ``step`` without checking what was typed."""
+
+    label: str
+    step: str
 
 
 @dataclass(frozen=True)
@@ -134,6 +175,7 @@ class QuestionStep:
     fields: tuple[Field, ...]
     next: QuestionNext = None
     intro: str = ""
+    alternative: Alternative | None = None
 
 
 @dataclass(frozen=True)
@@ -172,8 +214,8 @@ class ActionStep:
 class ConfirmationStep:
     """The end: what happened, the reference, what happens next.
 
-    ``document`` names the printout the kiosk prints when the step is shown (kiosk.print_service
-    knows how to make each from the flow's results); None prints nothing."""
+    ``document`` names the printout the kiosk prints when the step is shown (the service that
+    declares it knows how to make it from the flow's results); None prints nothing."""
 
     id: str
     title: str
@@ -195,7 +237,43 @@ class InfoStep:
     document: str | None = None
 
 
-Step: TypeAlias = QuestionStep | ReviewStep | ActionStep | ConfirmationStep | InfoStep
+# --- lookups: a list of what was found, then one record in detail -------------------------------
+
+
+@dataclass(frozen=True)
+class ResultsStep:
+    """The rows of ``source`` (an action step whose result is a ResultsPage); choosing one
+    answers ``field`` with its id and goes to ``next``. "Ver más" runs ``more`` (an action that
+    receives the answers and, under ``"cursor"``, where to go on) and adds its rows. Nothing found
+    says ``empty``; more than ``most`` rows in all asks to narrow the search (``too_many``)."""
+
+    id: str
+    title: str
+    source: str
+    field: str
+    next: str
+    empty: Shown
+    more: str | None = None
+    most: int = 50
+    too_many: Shown = ""
+
+
+@dataclass(frozen=True)
+class DetailStep:
+    """One record, read: ``detail`` makes it from the answers and results. The visit may end
+    here ("Terminar"), go back to the results, or print ``document`` on request."""
+
+    id: str
+    title: str
+    detail: Callable[[Answers, dict[str, object]], Detail]
+    document: str | None = None
+
+
+Step: TypeAlias = (
+    QuestionStep | ReviewStep | ActionStep | ConfirmationStep | InfoStep | ResultsStep | DetailStep
+)
+#: the steps a visit may end on
+END_STEPS = (ConfirmationStep, DetailStep)
 
 
 @dataclass(frozen=True)
@@ -204,8 +282,9 @@ class Flow:
     title: str
     steps: tuple[Step, ...]
     start: str
-    #: the flow ends in a printed document: the kiosk checks the printer before the visitor commits
-    prints: bool = False
+    #: the flow ends in a printed document: the review checks the printer before the visitor
+    #: commits and, when it cannot print, says this (what the visitor gets instead); "" no check
+    printer_notice: str = ""
     _by_id: dict[str, Step] = dataclass_field(init=False, repr=False, compare=False, hash=False)
     _fields: dict[str, tuple[Field, QuestionStep]] = dataclass_field(
         init=False, repr=False, compare=False, hash=False
@@ -267,7 +346,12 @@ class Flow:
         for step in self.steps:
             if isinstance(step, QuestionStep) and not step.fields:
                 problems.append(f"question step {step.id!r} has no fields")
-            if isinstance(step, ConfirmationStep):
+            other = step.alternative if isinstance(step, QuestionStep) else None
+            if other is not None and other.step not in known:
+                problems.append(f"step {step.id!r} offers {other.step!r}: no such step")
+            if isinstance(step, ResultsStep) and step.source not in known:
+                problems.append(f"results step {step.id!r} lists {step.source!r}: no such step")
+            if isinstance(step, END_STEPS):
                 continue
             target = step.next
             if target is None:
@@ -275,8 +359,8 @@ class Flow:
                     problems.append(f"step {step.id!r} is the last one listed and has no next")
             elif isinstance(target, str) and target not in known:
                 problems.append(f"step {step.id!r} leads to {target!r}, which does not exist")
-        if not any(isinstance(step, ConfirmationStep) for step in self.steps):
-            problems.append("no confirmation step ends the flow")
+        if not any(isinstance(step, END_STEPS) for step in self.steps):
+            problems.append("no confirmation or detail step ends the flow")
         if problems:
             raise ValueError(f"flow {self.id!r}: " + "; ".join(problems))
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from kiosk.flows.model import (
+    END_STEPS,
     ActionStep,
     Answers,
-    ConfirmationStep,
     Flow,
     QuestionStep,
+    ResultsStep,
     ReviewStep,
     Step,
 )
@@ -17,21 +18,35 @@ class FlowStateError(RuntimeError):
     """The UI asked for something the current step does not offer (a programming error)."""
 
 
+def alternative_key(step: QuestionStep) -> str:
+    """The answer that says the visitor took the step's other way (never a field id: a dot)."""
+    return f"{step.id}.alternative"
+
+
+def took_alternative(step: QuestionStep, answers: Answers) -> bool:
+    return step.alternative is not None and answers.get(alternative_key(step)) is True
+
+
 def answered(step: QuestionStep, answers: Answers) -> bool:
-    """Every field of the step has an answer (None counts for an optional field left empty)."""
-    return all(f.id in answers for f in step.fields)
+    """Every field of the step has an answer (None counts for an optional field left empty),
+    or the visitor chose to answer it the other way."""
+    return took_alternative(step, answers) or all(f.id in answers for f in step.fields)
 
 
 def resolve(flow: Flow, step: Step, answers: Answers, results: dict[str, object]) -> str:
     """The id of the step after ``step``; KeyError if a branch needs what is not known yet."""
-    if isinstance(step, ConfirmationStep):
+    if isinstance(step, END_STEPS):
         raise FlowStateError(f"step {step.id!r} ends the flow")
+    if isinstance(step, ResultsStep):
+        return step.next
     if isinstance(step, ActionStep):
         if isinstance(step.next, str):
             return step.next
         return step.next(answers, results[step.id])
     if isinstance(step, ReviewStep):
         return step.next
+    if isinstance(step, QuestionStep) and step.alternative and took_alternative(step, answers):
+        return step.alternative.step
     if isinstance(step.next, str):
         return step.next
     if step.next is None:
@@ -58,7 +73,9 @@ def walk(flow: Flow, answers: Answers, results: dict[str, object]) -> list[Step]
 
 
 def _known_next(flow: Flow, step: Step, answers: Answers, results: dict[str, object]) -> str | None:
-    if isinstance(step, ConfirmationStep):
+    if isinstance(step, END_STEPS):
+        return None
+    if isinstance(step, ResultsStep) and step.field not in answers:
         return None
     unknown_result = isinstance(step, ActionStep) and step.id not in results
     if unknown_result and not isinstance(step.next, str):

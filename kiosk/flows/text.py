@@ -14,6 +14,9 @@ Mind the two moments a marked string is evaluated:
 
 from __future__ import annotations
 
+from kiosk.text import Shown as Shown
+from kiosk.text import Text as Text
+
 
 def _(message: str) -> str:
     """Mark ``message`` for translation; the i18n layer will replace this with a lookup."""

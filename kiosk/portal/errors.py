@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kiosk.portal.models import Problem
+from kiosk.text import Text
 
 
 class PortalError(Exception):
@@ -10,6 +11,8 @@ class PortalError(Exception):
 
     #: True when the same request may succeed later without the visitor changing anything.
     transient = False
+    #: the kiosk's own words for it, when the kiosk says it (translated on screen)
+    text: Text | None = None
 
 
 class PortalUnavailable(PortalError):
@@ -26,9 +29,10 @@ class PortalTimeout(PortalUnavailable):
 class PortalRejected(PortalError):
     """The portal understood the request and said no, with a stable code (``boleta_used``, ...)."""
 
-    def __init__(self, problem: Problem) -> None:
+    def __init__(self, problem: Problem, text: Text | None = None) -> None:
         super().__init__(f"{problem.status} {problem.code}")
         self.problem = problem
+        self.text = text
 
     @property
     def code(self) -> str:

@@ -1,4 +1,6 @@
-"""Crear una cuenta del portal: DPI, birth date (adults only), email, password, review, create."""
+"""Crear una cuenta del portal: DPI, birth date (adults only), email, password, review, create.
+
+Antecedentes Penales reuses these questions, their rules and the action for a new account."""
 
 from __future__ import annotations
 
@@ -16,8 +18,10 @@ from kiosk.flows.model import (
     QuestionStep,
     ReviewStep,
 )
-from kiosk.flows.text import _
+from kiosk.flows.text import Text, _
 from kiosk.identity import IdentityError, password_strength_hint, validate_birth_date
+from kiosk.portal.models import AccountCreate
+from kiosk.services.base import ActionContext, Service, Tile
 
 ADULT_AGE = 18
 
@@ -43,17 +47,31 @@ def _same_password(value: object, answers: Answers) -> None:
         )
 
 
-def _done(answers: Answers, results: dict[str, object]) -> str:
+async def create_account(context: ActionContext, answers: Answers, key: str) -> object:
+    birth_date = answers["birth_date"]
+    if not isinstance(birth_date, date):
+        raise TypeError("birth_date is a date in what the action received")
+    body = AccountCreate(
+        dpi=str(answers["dpi"]),
+        birth_date=birth_date,
+        email=str(answers["email"]),
+        password=str(answers["password"]),
+    )
+    return await context.client.create_account(body, idempotency_key=key)
+
+
+def _done(answers: Answers, results: dict[str, object]) -> Text:
     email = getattr(results.get("create_account"), "email", None) or answers.get("email", "")
-    return _(
+    return Text(
         "Su cuenta está lista. Para entrar al portal del Organismo Judicial use su número de DPI "
         "o su correo {email} y la contraseña que eligió. Guárdela en un lugar seguro: nadie del "
-        "Organismo Judicial se la pedirá nunca."
-    ).format(email=email)
+        "Organismo Judicial se la pedirá nunca.",
+        email=email,
+    )
 
 
 ACCOUNT = Flow(
-    id="account",
+    id="cuenta",
     title=_("Crear una cuenta del portal"),
     start="dpi",
     steps=(
@@ -125,4 +143,12 @@ ACCOUNT = Flow(
         ),
         ConfirmationStep(id="done", title=_("Su cuenta está lista"), body=_done),
     ),
+)
+
+SERVICE = Service(
+    id="cuenta",
+    title=_("Crear una cuenta del portal"),
+    tile=Tile(_("Crear mi cuenta del portal"), "person", "tramites", order=20),
+    flow=ACCOUNT,
+    actions={"create_account": create_account},
 )

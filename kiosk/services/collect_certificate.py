@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 
-from kiosk.flows.criminal_record_steps import GUATEMALA
+from kiosk import formats
 from kiosk.flows.model import (
     ActionStep,
     Answers,
+    Code,
     ConfirmationStep,
     Field,
     FieldError,
@@ -17,8 +18,10 @@ from kiosk.flows.model import (
     Flow,
     QuestionStep,
 )
-from kiosk.flows.text import _
+from kiosk.flows.text import Text, _
+from kiosk.portal.errors import PortalNotFound
 from kiosk.portal.models import Certificate
+from kiosk.services.base import ActionContext, AnswerRejected, Service, Tile
 
 #: 12 letters and digits, shown in groups of four (XXXX-XXXX-XXXX); typed with or without dashes
 DOWNLOAD_CODE = re.compile(r"[A-Z0-9]{12}")
@@ -30,8 +33,7 @@ def compact_code(text: str) -> str:
 
 def grouped_code(text: str) -> str:
     """XXXX-XXXX-XXXX, as the portal prints and stores it."""
-    compact = compact_code(text)
-    return "-".join(compact[i : i + 4] for i in range(0, len(compact), 4))
+    return formats.grouped(compact_code(text))
 
 
 def download_code(value: object, answers: Answers) -> None:
@@ -46,21 +48,20 @@ def download_code(value: object, answers: Answers) -> None:
         )
 
 
-def collected(answers: Answers, results: dict[str, object]) -> str:
+def collected(answers: Answers, results: dict[str, object]) -> Text:
     certificate = _certificate(results)
-    return _(
+    return Text(
         "Es la constancia de {name}, emitida el {issued} y válida hasta el {valid_until}. "
         "Compruebe que el nombre es el suyo.\n\n"
-        "Puede imprimirla otra vez con el mismo código cuando la necesite."
-    ).format(
+        "Puede imprimirla otra vez con el mismo código cuando la necesite.",
         name=certificate.full_name,
-        issued=certificate.issued_at.astimezone(GUATEMALA).strftime("%d/%m/%Y"),
-        valid_until=certificate.valid_until.astimezone(GUATEMALA).strftime("%d/%m/%Y"),
+        issued=formats.day(certificate.issued_at),
+        valid_until=formats.day(certificate.valid_until),
     )
 
 
-def collected_codes(answers: Answers, results: dict[str, object]) -> tuple[tuple[str, str], ...]:
-    return ((_("Código de verificación"), _certificate(results).code),)
+def collected_codes(answers: Answers, results: dict[str, object]) -> tuple[Code, ...]:
+    return (Code("verification", _("Código de verificación"), _certificate(results).code),)
 
 
 def _certificate(results: dict[str, object]) -> Certificate:
@@ -70,11 +71,21 @@ def _certificate(results: dict[str, object]) -> Certificate:
     return found
 
 
+async def fetch_certificate(context: ActionContext, answers: Answers, key: str) -> object:
+    try:
+        return await context.client.certificate(grouped_code(str(answers["download_code"])))
+    except PortalNotFound as error:
+        detail = _(
+            "No hay ninguna constancia con ese código de descarga. Revise que esté igual "
+            "que en su hoja o en el correo y escríbalo otra vez."
+        )
+        raise AnswerRejected.of(error, "download_code", detail) from None
+
+
 COLLECT_CERTIFICATE = Flow(
-    id="collect_certificate",
+    id="constancia-con-codigo",
     title=_("Imprimir mi constancia con un código"),
     start="download_code",
-    prints=True,
     steps=(
         QuestionStep(
             id="download_code",
@@ -108,4 +119,13 @@ COLLECT_CERTIFICATE = Flow(
             document="certificate",
         ),
     ),
+)
+
+SERVICE = Service(
+    id="constancia-con-codigo",
+    title=_("Imprimir mi constancia con un código"),
+    tile=Tile(_("Imprimir mi constancia con un código"), "printer", "tramites", order=10),
+    flow=COLLECT_CERTIFICATE,
+    actions={"fetch_certificate": fetch_certificate},
+    portal_service="antecedentes-penales",  # a way back into the same portal service
 )

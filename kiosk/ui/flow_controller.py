@@ -1,113 +1,98 @@
-"""Drives one FlowRun on screen: builds the generic screen for each step, turns the shell's
-Continuar/Atrás into engine calls, and runs action steps as operations (busy, typed errors mapped
-to a message, a retry with the same Idempotency-Key)."""
+"""Drives one service's flow on screen: shows the screen the table gives for each step, turns the
+shell's Continuar/Atrás and the screens' intents into engine calls, and runs action steps and
+printouts through the one operation runner (busy, typed errors in the visitor's words, a retry
+with the same Idempotency-Key)."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.flows.actions import Action
 from kiosk.flows.engine import FlowRun
+from kiosk.flows.lookup import CURSOR
 from kiosk.flows.model import (
+    END_STEPS,
     ActionStep,
     ConfirmationStep,
+    DetailStep,
     FieldError,
-    Flow,
     InfoStep,
-    QuestionStep,
+    ResultsStep,
     ReviewStep,
 )
+from kiosk.flows.records import ResultsPage
 from kiosk.i18n import tr
-from kiosk.portal.errors import PortalError
-from kiosk.printing import JobOutcome, PrintingError
-from kiosk.ui import messages
-from kiosk.ui.screens.base import Screen
+from kiosk.printing import JobOutcome
+from kiosk.services.base import ActionContext, Service
+from kiosk.services.printer import DocumentPrinter
+from kiosk.services.registry import printout
+from kiosk.session import Session
+from kiosk.ui.messages import VisitorMessage
+from kiosk.ui.ops import Ops
+from kiosk.ui.screens.base import Intent, Screen
+from kiosk.ui.screens.lookup import DetailScreen, ResultsScreen
 from kiosk.ui.screens.question import QuestionScreen
 from kiosk.ui.screens.steps import OperationScreen, ReviewScreen, TextScreen
+from kiosk.ui.screens.table import StepView, screen_for
 
 log = logging.getLogger(__name__)
-
-#: prints a step's document (kiosk.print_service.Printouts): its kind, then the flow's answers and
-#: results it is made from; returns the job's end
-PrintDocument = Callable[[str, Mapping[str, object]], Awaitable[JobOutcome]]
-#: can the kiosk print now? (ready, the visitor's message when not)
-PrinterCheck = Callable[[], Awaitable[tuple[bool, str]]]
 
 
 class FlowController(QObject):
     show = Signal(object)  # the Screen to display now
     nav_changed = Signal()  # back/continue availability or labels changed
-    busy_changed = Signal(bool)  # an operation runs: the idle timer pauses
-    done = Signal()  # the visitor finished: the shell resets the session
+    finished = Signal()  # the visitor finished: the shell resets the session
 
     def __init__(
         self,
-        flow: Flow,
-        actions: dict[str, Action],
+        service: Service,
+        session: Session,
+        context: ActionContext,
+        ops: Ops,
         *,
         today: date,
-        printer: PrintDocument | None = None,
-        printer_check: PrinterCheck | None = None,
+        printer: DocumentPrinter | None = None,
     ) -> None:
         super().__init__()
-        self.flow = flow
-        self.actions = actions
+        assert service.flow is not None
+        self.service = service
+        self.flow = service.flow
+        self.context = context
+        self.ops = ops
         self.printer = printer
-        self.printer_check = printer_check
-        self.run = FlowRun(flow, today=today)
+        self.run = FlowRun(self.flow, today=today)
+        session.flow = self.run  # the visit owns the answers: its reset wipes them
         self.screen: Screen | None = None
-        self._task: asyncio.Task[None] | None = None
-        self._acting = False  # an action is in flight (cleared before the task itself ends)
-        self._check_task: asyncio.Task[None] | None = None
-        self._print_task: asyncio.Task[None] | None = None
-        self._printing = False  # a confirmation's document is printing: "Terminar" waits
 
     # --- what the shell shows -----------------------------------------------------------------
 
     @property
     def can_go_back(self) -> bool:
-        return self.run.can_go_back and not self.running and not self.run.finished
+        return self.run.can_go_back and not self.ops.busy and not self.run.finished
 
     @property
     def primary_label(self) -> str | None:
         step = self.run.current
         if isinstance(step, ActionStep):
             return None  # the operation screen has its own "Intentar de nuevo"
-        if isinstance(step, ConfirmationStep):
+        if isinstance(step, END_STEPS):
             return tr("Terminar")
+        if isinstance(step, ResultsStep):
+            return None  # each row is a way on; "Atrás" changes the search
         if isinstance(step, ReviewStep):
             return tr("Confirmar y enviar")
         return tr("Continuar")
-
-    @property
-    def running(self) -> bool:
-        return self._acting or self._printing
 
     def start(self) -> None:
         self.render()
 
     def render(self) -> None:
         step = self.run.current
-        screen: Screen
-        if isinstance(step, QuestionStep):
-            screen = QuestionScreen(self.flow.id, step, dict(self.run.raw), self._progress())
-        elif isinstance(step, ReviewStep):
-            screen = ReviewScreen(self.flow.id, step.id, step.title, self.run.review_items())
-        elif isinstance(step, ActionStep):
-            operation = OperationScreen(self.flow.id, step.id, tr(step.busy_text))
-            screen = operation
-        elif isinstance(step, InfoStep | ConfirmationStep):
-            screen = TextScreen(
-                f"{self.flow.id}.{step.id}", step.title, self.run.body(), codes=self.run.codes()
-            )
-        else:  # pragma: no cover - every step kind is handled above
-            raise TypeError(type(step).__name__)
-        screen.navigate.connect(self._on_screen_intent)
+        screen = screen_for(StepView(self.service.id, self.run, self._progress()))
+        screen.navigate.connect(self._on_intent)
         self.screen = screen
         self.show.emit(screen)
         self.nav_changed.emit()
@@ -115,63 +100,14 @@ class FlowController(QObject):
             self._start_action(step)
         elif isinstance(step, InfoStep | ConfirmationStep) and step.document:
             self._start_print()
-        elif isinstance(step, ReviewStep) and self.flow.prints and self.printer_check is not None:
-            self._check_task = asyncio.ensure_future(self._check_printer(self.printer_check))
+        elif isinstance(step, ReviewStep) and self.flow.printer_notice and self.printer:
+            self.ops.run("printer-check", self.printer.ready, done=self._printer_checked,
+                         blocking=False)  # fmt: skip
 
-    async def _check_printer(self, check: PrinterCheck) -> None:
-        ready, message = await check()
+    def _printer_checked(self, state: tuple[bool, str]) -> None:
+        ready, message = state
         if not ready and isinstance(self.screen, ReviewScreen):
-            self.screen.show_printer_notice(tr(message))
-
-    def _start_print(self) -> None:
-        step = self.run.current
-        if not isinstance(step, InfoStep | ConfirmationStep) or not step.document:
-            return
-        if self.printer is None or self.running:
-            return
-        if self._print_task is not None and not self._print_task.done():
-            return  # one job at a time: a double tap on "Imprimir otra vez" prints once
-        screen = self.screen
-        if isinstance(screen, TextScreen):
-            screen.show_printing()
-        # The end of a flow waits for its document (leaving would reset the session under the
-        # job); an info step's printout (the payment slip) lets the visitor go on meanwhile.
-        self._printing = isinstance(step, ConfirmationStep)
-        self.busy_changed.emit(True)
-        self.nav_changed.emit()
-        sources = {**self.run.submitted_answers(), **self.run.results}
-        self._print_task = asyncio.ensure_future(
-            self._print(self.printer, step.document, sources, screen)
-        )
-
-    async def _print(
-        self,
-        printer: PrintDocument,
-        kind: str,
-        sources: Mapping[str, object],
-        screen: Screen | None,
-    ) -> None:
-        try:
-            outcome = await printer(kind, sources)
-            message, ok = tr(outcome.message), outcome.ok
-        except PortalError as error:
-            message, ok = messages.for_error(error).text, False
-        except PrintingError as error:
-            message, ok = tr(error.message), False
-        finally:
-            self._printing = False
-            self.busy_changed.emit(False)
-            self.nav_changed.emit()
-        log.info(
-            "document printed" if ok else "document not printed",
-            extra={"flow": self.flow.id, "document": kind},
-        )
-        if isinstance(screen, TextScreen) and screen is self.screen:
-            if not ok:
-                message = " ".join(
-                    part for part in (tr("No se imprimió."), message, _advice(kind)) if part
-                )
-            screen.show_printed(message, ok=ok)
+            self.screen.show_printer_notice(f"{tr(message)} {tr(self.flow.printer_notice)}")
 
     def _progress(self) -> str:
         number, total = self.run.progress()
@@ -180,11 +116,12 @@ class FlowController(QObject):
     # --- the visitor's intents -----------------------------------------------------------------
 
     def continue_(self) -> list[FieldError]:
-        step = self.run.current
-        if self.running:
+        if self.ops.busy:
             return []
-        if isinstance(step, ConfirmationStep):
-            self.done.emit()
+        if self.run.at_end:
+            self.finished.emit()
+            return []
+        if isinstance(self.run.current, ResultsStep):
             return []
         values = self.screen.values() if isinstance(self.screen, QuestionScreen) else {}
         errors = self.run.submit(values)
@@ -198,59 +135,123 @@ class FlowController(QObject):
         if self.can_go_back and self.run.back():
             self.render()
 
-    def _on_screen_intent(self, intent: str) -> None:
-        if intent == "continue":
+    def _on_intent(self, intent: Intent, argument: str) -> None:
+        if intent is Intent.CONTINUE:
             self.continue_()
-        elif intent == "reprint":
+        elif intent is Intent.REPRINT:
             self._start_print()
-        elif intent == "retry":
+        elif intent is Intent.RETRY:
             step = self.run.current
             if isinstance(step, ActionStep):
                 self._start_action(step)
-        elif intent.startswith("change:"):
-            self.run.change(intent.removeprefix("change:"))
+        elif intent is Intent.CHANGE and not self.ops.busy:
+            self.run.change(argument)
             self.render()
+        elif intent is Intent.ALTERNATIVE and not self.ops.busy:
+            self.capture()
+            self.run.take_alternative()
+            self.render()
+        elif intent is Intent.SELECT and not self.ops.busy:
+            step = self.run.current
+            if isinstance(step, ResultsStep):
+                self.run.submit({step.field: argument})
+                self.render()
+        elif intent is Intent.MORE:
+            self._more()
+        elif intent is Intent.PRINT:
+            self._start_print()
 
     # --- operations ------------------------------------------------------------------------
 
     def _start_action(self, step: ActionStep) -> None:
-        if self.running:
-            return  # a double tap never sends twice
-        action = self.actions.get(step.action)
-        if action is None:
-            raise LookupError(f"no action {step.action!r} for flow {self.flow.id}")
-        if isinstance(self.screen, OperationScreen):
-            self.screen.show_running()
-        self.busy_changed.emit(True)
-        self.nav_changed.emit()
-        key = self.run.action_key(step.id)
-        self._acting = True
-        self._task = asyncio.ensure_future(self._run_action(action, key))
-
-    async def _run_action(self, action: Action, key: str) -> None:
-        try:
-            result = await action(self.run.submitted_answers(), key)
-        except PortalError as error:
-            self._end_action()
-            log.info("action failed", extra={"flow": self.flow.id, "error": type(error).__name__})
-            self.run.fail_action()
-            message = messages.for_error(error)
+        action = self.service.actions[step.action]  # the registry checked it exists
+        answers, key = self.run.submitted_answers(), self.run.action_key(step.id)
+        started = self.ops.run(
+            f"action:{step.id}",
+            lambda: action(self.context, answers, key),
+            done=self._action_done,
+            failed=self._action_failed,
+        )
+        if started:
             if isinstance(self.screen, OperationScreen):
-                self.screen.show_failure(message.text, can_retry=message.can_retry)
-            self.nav_changed.emit()  # "Atrás" leads back to the answers to change them
-        except BaseException:
-            self._end_action()  # cancelled (a reset) or a bug for the excepthook
-            raise
-        else:
-            # Ended before the next screen: it may start the next action at once (log in after
-            # creating the account), which must find the controller busy, not cleared after it.
-            self._end_action()
-            self.run.complete_action(result)
-            self.render()
+                self.screen.show_running()
+            self.nav_changed.emit()
 
-    def _end_action(self) -> None:
-        self._acting = False
-        self.busy_changed.emit(False)
+    def _action_done(self, result: object) -> None:
+        # The runner cleared busy first: the next screen may start the next action at once (log
+        # in after creating the account), which finds the kiosk busy again, not cleared after it.
+        self.run.complete_action(result)
+        self.render()
+
+    def _action_failed(self, message: VisitorMessage) -> None:
+        self.run.fail_action()
+        if isinstance(self.screen, OperationScreen):
+            self.screen.show_failure(message.text, can_retry=message.can_retry)
+        self.nav_changed.emit()  # "Atrás" leads back to the answers to change them
+
+    def _more(self) -> None:
+        """ "Ver más": the same search from where the last page ended; its rows join the list."""
+        step = self.run.current
+        if not isinstance(step, ResultsStep) or step.more is None:
+            return
+        cursor = self.run.page().next_cursor
+        action = self.service.actions[step.more]
+        answers = {**self.run.submitted_answers(), CURSOR: cursor}
+        key = self.run.action_key(step.source)
+
+        def add(page: object) -> None:
+            if isinstance(page, ResultsPage) and self.run.current is step:
+                self.run.add_page(page)
+                self.render()
+
+        def failed(message: VisitorMessage) -> None:
+            if isinstance(self.screen, ResultsScreen):
+                self.screen.show_problem(message.text)
+
+        self.ops.run("more", lambda: action(self.context, answers, key), done=add, failed=failed)
+
+    def _start_print(self) -> None:
+        step = self.run.current
+        if not isinstance(step, InfoStep | ConfirmationStep | DetailStep) or not step.document:
+            return
+        printer, kind, screen = self.printer, step.document, self.screen
+        if printer is None:
+            return
+        sources: Mapping[str, object] = {**self.run.submitted_answers(), **self.run.results}
+        # The end of a flow waits for its document (leaving would reset the session under the
+        # job); an info step's printout (the payment slip) lets the visitor go on meanwhile.
+        started = self.ops.run(
+            f"print:{kind}",
+            lambda: printer.print(kind, sources),
+            done=self._printed(kind, screen),
+            failed=lambda message: self._not_printed(kind, screen, message.text),
+            blocking=isinstance(step, END_STEPS),
+        )
+        if started and isinstance(screen, TextScreen | DetailScreen):
+            screen.show_printing()
+            self.nav_changed.emit()
+
+    def _printed(self, kind: str, screen: Screen | None) -> Callable[[JobOutcome], None]:
+        def done(outcome: JobOutcome) -> None:
+            log.info(
+                "document printed" if outcome.ok else "document not printed",
+                extra={"flow": self.service.id, "document": kind},
+            )
+            if outcome.ok:
+                if isinstance(screen, TextScreen | DetailScreen) and screen is self.screen:
+                    screen.show_printed(tr(outcome.message), ok=True)
+                self.nav_changed.emit()
+            else:
+                self._not_printed(kind, screen, tr(outcome.message))
+
+        return done
+
+    def _not_printed(self, kind: str, screen: Screen | None, message: str) -> None:
+        self.nav_changed.emit()
+        if isinstance(screen, TextScreen | DetailScreen) and screen is self.screen:
+            advice = tr(printout(kind).advice) if printout(kind).advice else ""
+            text = " ".join(part for part in (tr("No se imprimió."), message, advice) if part)
+            screen.show_printed(text, ok=False)
 
     def capture(self) -> None:
         """Keep what is typed on the current screen (before it is rebuilt, e.g. new language)."""
@@ -258,24 +259,6 @@ class FlowController(QObject):
             self.run.raw.update(self.screen.values())
 
     def cancel(self) -> None:
-        """Stop whatever runs (the session is being reset) and forget the answers."""
-        if self._check_task is not None and not self._check_task.done():
-            self._check_task.cancel()
-        for task in (self._task, self._print_task):
-            if task is not None and not task.done():
-                task.cancel()
+        """Leaving the service (home, a reset): the runner's work was cancelled by the shell;
+        forget the answers."""
         self.run.reset()
-
-
-def _advice(document: str) -> str:
-    """What the visitor can do when this document did not print: nothing is lost."""
-    if document == "certificate":
-        return tr(
-            "Con el código de descarga de arriba puede imprimirla en otro quiosco o descargarla "
-            "del portal del Organismo Judicial."
-        )
-    if document == "payment_slip":
-        return tr("Anote la referencia y el monto de arriba: con ellos puede pagar igual.")
-    if document == "review_receipt":
-        return tr("Anote los códigos de arriba: con ellos puede recoger su constancia.")
-    return ""

@@ -8,33 +8,32 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import date
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 
 from kiosk import i18n
 from kiosk.config import Mode, Settings
-from kiosk.flows.actions import Action
-from kiosk.flows.registry import FLOWS
 from kiosk.i18n import tr
 from kiosk.portal.errors import PortalError
 from kiosk.portal.models import ServiceStatus
+from kiosk.services import registry
+from kiosk.services.base import ActionContext
+from kiosk.services.printer import DocumentPrinter
 from kiosk.session import Session
-from kiosk.ui.flow_controller import FlowController, PrintDocument, PrinterCheck
-from kiosk.ui.home_catalog import VERIFY, tile_for
+from kiosk.ui.controller import ServiceController
+from kiosk.ui.flow_controller import FlowController
 from kiosk.ui.idle import IdleMonitor
 from kiosk.ui.lockdown import CloseGuard, Lockdown, StaffExit
+from kiosk.ui.ops import Ops
 from kiosk.ui.overlays import IdleOverlay, MessageOverlay, PinOverlay
+from kiosk.ui.screens.base import Intent
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.screens.steps import ServiceInfoScreen
 from kiosk.ui.shell import ShellWindow, clear_clipboard
 from kiosk.ui.theme import apply_theme
-
-if TYPE_CHECKING:  # loaded with the camera and seal stack on first use (see kiosk.app)
-    from kiosk.ui.verification.controller import VerificationController
 
 log = logging.getLogger(__name__)
 
@@ -47,25 +46,26 @@ class KioskUi(QObject):
         app: QApplication,
         settings: Settings,
         session: Session,
-        actions: dict[str, Action],
-        load_catalog: Callable[[], object] | None = None,
+        context: ActionContext,
+        *,
+        printer: DocumentPrinter | None = None,
+        controllers: Mapping[str, Callable[[Ops], ServiceController]] | None = None,
+        load_catalog: Callable[[], Awaitable[list[ServiceStatus]]] | None = None,
         idle_ms: tuple[int, int] | None = None,
-        printer: PrintDocument | None = None,
-        printer_check: PrinterCheck | None = None,
-        verification: Callable[[], QObject] | None = None,
     ) -> None:
         super().__init__()
         self.app = app
         self.settings = settings
         self.session = session
-        self.actions = actions
-        self._load_catalog = load_catalog
+        self.context = context
         self.printer = printer
-        self.printer_check = printer_check
-        self._verification = verification
+        #: the services that are not flows, by their ``Service.screen`` key
+        self.controllers = dict(controllers or {})
+        self.load_catalog = load_catalog
         self.catalog: list[ServiceStatus] | None = None
-        # the service on screen: a flow, or "Verificar un documento" (same navigation contract)
-        self.flow: FlowController | VerificationController | None = None
+        self.ops = Ops()  # the one runner of background work
+        # the service on screen (a flow, or one with its own screens: one contract)
+        self.flow: ServiceController | None = None
         self._home: HomeScreen | None = None
         self._tasks: set[asyncio.Task[None]] = set()
 
@@ -102,6 +102,7 @@ class KioskUi(QObject):
         shell.accessibility_changed.connect(self._accessibility)
         shell.language_changed.connect(self.set_language)
         shell.keyboard.key_pressed.connect(self.idle.activity)
+        self.ops.busy_changed.connect(self._busy)
         self.idle.warn.connect(self._idle_warn)
         self.idle.countdown.connect(self.idle_overlay.set_seconds)
         self.idle.expired.connect(lambda: self.reset_session("idle"))
@@ -121,34 +122,44 @@ class KioskUi(QObject):
     # --- navigation ----------------------------------------------------------------------
 
     def go_home(self) -> None:
-        if self.flow is not None:
-            self.flow.cancel()
-            self.flow = None
+        self._leave_service()
         columns = 3 if self.shell.width() < 1600 else 4
         if self._home is None or self._home.columns != columns:
             # Built once and kept: rebuilding 21 tiles and their icons on every "Inicio" costs
             # ~30 ms (benchmarks/). Rebuilt only when words, colours or the grid change.
             self._drop_home()
-            self._home = HomeScreen(columns=columns)
+            self._home = HomeScreen(registry.home_tiles(), columns=columns)
             self._home.setProperty("persistent", True)
-            self._home.navigate.connect(self.open_service)
+            self._home.navigate.connect(self._home_intent)
         if self.catalog is not None:
             self._home.set_catalog(self.catalog)
         self.shell.show_screen(self._home)
         self.shell.set_nav(back=False, primary=None)
         self.refresh_catalog()
 
+    def _home_intent(self, intent: Intent, argument: str) -> None:
+        if intent is Intent.OPEN:
+            self.open(argument)
+
+    def _leave_service(self) -> None:
+        self.ops.cancel()
+        if self.flow is not None:
+            self.flow.cancel()
+            self.flow = None
+        self.session.flow = None
+
     def _drop_home(self) -> None:
         if self._home is not None:
             self.shell.forget_screen(self._home)
             self._home = None
 
-    def open_service(self, key: str) -> None:
-        """Opens what a home tile offers (``tile.<key>``)."""
-        tile = tile_for(key)
-        service_id = tile.service
-        status = next((s for s in self.catalog or [] if s.id == service_id), None)
-        name = tr(tile.label)
+    def open(self, service_id: str) -> None:
+        """Opens a service (what tile ``tile.<service_id>`` offers): its flow, its own screens,
+        or an honest screen when it is unavailable or not in this kiosk yet."""
+        service = registry.SERVICES.get(service_id)
+        availability = service.availability_id if service else service_id
+        status = next((s for s in self.catalog or [] if s.id == availability), None)
+        name = tr(service.title) if service else tr(self._planned_label(service_id))
         if status is not None and not status.available:
             body = tr(
                 "El portal indica que este servicio no está disponible ahora: {reason} "
@@ -157,10 +168,20 @@ class KioskUi(QObject):
             )
             self._show_info(service_id, name, body)
             return
-        if tile.flow == VERIFY and self._verification is not None:
-            self.start_verification()
-            return
-        if tile.flow is None or tile.flow == VERIFY:
+        self._leave_service()  # before the next one: the visit then holds its run
+        controller: ServiceController | None = None
+        if service is not None and service.flow is not None:
+            controller = FlowController(
+                service,
+                self.session,
+                self.context,
+                self.ops,
+                today=date.today(),
+                printer=self.printer,
+            )
+        elif service is not None and service.screen in self.controllers:
+            controller = self.controllers[service.screen](self.ops)
+        if controller is None:
             body = tr(
                 "Este servicio todavía no se puede hacer en este quiosco. Puede hacerlo en el "
                 "Portal de Servicios Electrónicos del Organismo Judicial desde cualquier "
@@ -168,37 +189,22 @@ class KioskUi(QObject):
             )
             self._show_info(service_id, name, body)
             return
-        self.start_flow(tile.flow)
+        controller.show.connect(self.shell.show_screen)
+        controller.nav_changed.connect(self._sync_nav)
+        controller.finished.connect(lambda: self.reset_session("done"))
+        self.flow = controller
+        controller.start()
+
+    @staticmethod
+    def _planned_label(service_id: str) -> str:
+        tile = next((t for t in registry.home_tiles() if t.service == service_id), None)
+        return tile.tile.label if tile else service_id
 
     def _show_info(self, service_id: str, title: str, body: str) -> None:
         screen = ServiceInfoScreen(service_id, title, body)
-        screen.navigate.connect(lambda _intent: self.go_home())
+        screen.navigate.connect(lambda _intent, _argument: self.go_home())
         self.shell.show_screen(screen)
         self.shell.set_nav(back=False, primary=None)
-
-    def start_flow(self, flow_id: str) -> None:
-        controller = FlowController(
-            FLOWS[flow_id],
-            self.actions,
-            today=date.today(),
-            printer=self.printer,
-            printer_check=self.printer_check,
-        )
-        controller.show.connect(self.shell.show_screen)
-        controller.nav_changed.connect(self._sync_nav)
-        controller.busy_changed.connect(self._busy)
-        controller.done.connect(lambda: self.reset_session("done"))
-        self.flow = controller
-        controller.start()
-
-    def start_verification(self) -> None:
-        assert self._verification is not None
-        controller: VerificationController = self._verification()  # type: ignore[assignment]
-        controller.show.connect(self.shell.show_screen)
-        controller.nav_changed.connect(self._sync_nav)
-        controller.busy_changed.connect(self._busy)
-        self.flow = controller
-        controller.start()
 
     def _sync_nav(self) -> None:
         if self.flow is not None:
@@ -224,15 +230,36 @@ class KioskUi(QObject):
         log.info("session reset", extra={"event": reason})
         self.idle_overlay.hide()
         self.pin_overlay.hide()
-        if self.flow is not None:
-            self.flow.cancel()
-            self.flow = None
-        self.session.reset()  # answers, token, temp files, then _wipe_widgets
+        self._leave_service()
+        self._end_login()
+        if self.printer is not None:  # what has not printed yet never prints for the next one
+            self._background(self.printer.end_visit())
+        self.session.reset()  # answers, log-in, temp files, then _wipe_widgets
         self.shell.reset_accessibility()
         if i18n.current_language() != self.settings.kiosk.language:
             self.set_language(self.settings.kiosk.language)
         self.go_home()
         self.idle.start()
+
+    def _end_login(self) -> None:
+        """The visitor's portal log-in ends with the visit, at the portal too (in the
+        background: the next visitor does not wait for it)."""
+        login = self.session.login
+        if login is None:
+            return
+        self._background(self.context.client.log_out(login.token))
+
+    def _background(self, work: Awaitable[None]) -> None:
+        task = asyncio.ensure_future(self._quietly(work))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    @staticmethod
+    async def _quietly(work: Awaitable[None]) -> None:
+        try:
+            await work
+        except PortalError as error:  # the portal expires it anyway; nothing for the visitor
+            log.info("log-out failed", extra={"error": type(error).__name__})
 
     def _wipe_widgets(self) -> None:
         if self.shell.current_screen is not None:
@@ -293,16 +320,12 @@ class KioskUi(QObject):
     # --- the portal's catalog -------------------------------------------------------------
 
     def refresh_catalog(self) -> None:
-        if self._load_catalog is None:
-            return
-        task = asyncio.ensure_future(self._refresh_catalog())
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        if self.load_catalog is not None:
+            self._background(self._refresh_catalog(self.load_catalog))
 
-    async def _refresh_catalog(self) -> None:
-        assert self._load_catalog is not None
+    async def _refresh_catalog(self, load: Callable[[], Awaitable[list[ServiceStatus]]]) -> None:
         try:
-            catalog = await self._load_catalog()  # type: ignore[misc]
+            catalog = await load()
         except PortalError:
             self.catalog = None
         else:
@@ -312,10 +335,15 @@ class KioskUi(QObject):
             screen.set_catalog(self.catalog)
 
     async def shutdown(self) -> None:
-        """Stop what runs in the background before the client and the window go away."""
+        """Stop what runs in the background before the client and the window go away: nothing
+        of it may run after this (a cancelled print must not reach a deleted screen)."""
         self.idle.stop()
+        await self.ops.aclose()
         if self.flow is not None:
             self.flow.cancel()
+            self.flow = None
+        if self.printer is not None:
+            await self.printer.end_visit()
         tasks = list(self._tasks)
         for task in tasks:
             task.cancel()

@@ -1,7 +1,11 @@
-"""Portal errors as the visitor reads them: what happened and what to do next, in plain Spanish."""
+"""Typed errors as the visitor reads them: what happened and what to do next, in plain Spanish.
+
+One table for the whole kiosk (``for_error``): the portal's errors, the print system's and a
+document that could not be made. Anything else is a bug and goes to the excepthook."""
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
 from kiosk.i18n import tr
@@ -13,6 +17,7 @@ from kiosk.portal.errors import (
     PortalUnauthorized,
     PortalUnavailable,
 )
+from kiosk.printing import PrintingError
 
 
 @dataclass(frozen=True)
@@ -22,7 +27,21 @@ class VisitorMessage:
     field: str | None = None  # the answer the portal objected to, when it said so
 
 
-def for_error(error: PortalError) -> VisitorMessage:
+def for_error(error: BaseException) -> VisitorMessage | None:
+    """The visitor's words for a typed error; None for anything else (a bug)."""
+    if isinstance(error, PortalError):
+        return _portal(error)
+    if isinstance(error, PrintingError):
+        return VisitorMessage(tr(error.message), can_retry=True)
+    if isinstance(error, _document_errors()):
+        return VisitorMessage(
+            tr("No se pudo preparar el documento para imprimir. Pida ayuda en ventanilla."),
+            can_retry=False,
+        )
+    return None
+
+
+def _portal(error: PortalError) -> VisitorMessage:
     if isinstance(error, PortalTimeout):
         return VisitorMessage(
             tr(
@@ -53,7 +72,25 @@ def for_error(error: PortalError) -> VisitorMessage:
         )
     if isinstance(error, PortalRejected):
         # The portal's own words are already a message for the visitor (problem+json detail).
-        text = tr(error.detail) if error.detail else tr("El portal no aceptó la solicitud.")
+        if error.text is not None:
+            text = tr(error.text)
+        else:
+            text = tr(error.detail) if error.detail else tr("El portal no aceptó la solicitud.")
         # Some refusals pass (a payment not confirmed yet): those may be tried again as they are.
         return VisitorMessage(text, can_retry=error.transient, field=error.field)
     return VisitorMessage(tr("Algo salió mal. Pida ayuda en ventanilla."), can_retry=False)
+
+
+def _document_errors() -> tuple[type[BaseException], ...]:
+    """The documents' typed errors, once reportlab is loaded (only a print loads it, so an error
+    of a document that was never made cannot happen before)."""
+    found: list[type[BaseException]] = []
+    for module_name, name in (
+        ("kiosk.documents.printout", "DocumentError"),
+        ("kiosk.documents.constancia", "ConstanciaError"),
+        ("kiosk.documents.fonts", "FontsMissingError"),
+    ):
+        module = sys.modules.get(module_name)
+        if module is not None:
+            found.append(getattr(module, name))
+    return tuple(found)

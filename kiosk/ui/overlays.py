@@ -241,7 +241,7 @@ class IdleOverlay(Overlay):
         self.countdown_label.setAccessibleDescription("")
         self.hint = _label("", "body", "label.hint")
         self.keep_button = _button("primary", "action.keep_alive", height=PRIMARY_TARGET + 16)
-        self.finish_button = _button("secondary", "action.finish")
+        self.finish_button = _button("secondary", "action.idle_finish")
         for widget in (self.heading, self.countdown_label, self.hint):
             self.card_layout.addWidget(widget)
         self.card_layout.addSpacing(GAP)

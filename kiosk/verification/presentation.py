@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from typing import Literal
 
+from kiosk import formats
 from kiosk.i18n import tr
 from kiosk.seals.reasons import Verdict
 from kiosk.verification.messages import MESSAGES
@@ -22,8 +23,6 @@ def spanish(text: str, **params: object) -> str:
     whatever language the visitor reads the screen in."""
     return text.format(**params) if params else text
 
-
-GUATEMALA = timezone(timedelta(hours=-6), "GT")  # no daylight saving time
 
 Tone = Literal["good", "bad", "warn"]
 TONES: dict[Verdict, Tone] = {
@@ -46,6 +45,8 @@ class Presentation:
     fields: tuple[tuple[str, str], ...]  # (label, value) to compare with the paper
     signed: bool  # the fields come from the OJ's signature (else from the portal, or none)
     compare_hint: str  # what to do with the fields; empty when there are none
+    #: what each field is (``value.field.<id>`` on screen): name, dpi, code, ...
+    field_ids: tuple[str, ...] = ()
 
     @property
     def good(self) -> bool:
@@ -60,7 +61,8 @@ def present(check: Check, *, full_dpi: bool = True, translate: Translate = tr) -
     """``full_dpi`` False: the DPI's last four digits only (a receipt may be left behind).
     ``translate``: ``tr`` for the screen, ``spanish`` for the printed receipt."""
     tr = translate  # the name the text extraction looks for (kiosk.i18n_extract)
-    fields = _fields(check, full_dpi, tr)
+    named = _fields(check, full_dpi, tr)
+    fields = tuple((name, value) for _id, name, value in named)
     if not fields:
         hint = ""
     elif check.document is not None:
@@ -80,15 +82,16 @@ def present(check: Check, *, full_dpi: bool = True, translate: Translate = tr) -
         fields=fields,
         signed=check.document is not None,
         compare_hint=hint,
+        field_ids=tuple(field_id for field_id, _name, _value in named),
     )
 
 
 def local_time(moment: datetime) -> str:
-    return moment.astimezone(GUATEMALA).strftime("%d/%m/%Y %H:%M")
+    return formats.day_and_clock(moment)
 
 
 def _day(moment: datetime) -> str:
-    return moment.astimezone(GUATEMALA).strftime("%d/%m/%Y")
+    return formats.day(moment)
 
 
 def _dpi(dpi: str) -> str:
@@ -99,26 +102,28 @@ def _last4(digits: str, tr: Translate) -> str:
     return tr("termina en {digits}", digits=digits)
 
 
-def _fields(check: Check, full_dpi: bool, tr: Translate) -> tuple[tuple[str, str], ...]:
+def _fields(check: Check, full_dpi: bool, tr: Translate) -> tuple[tuple[str, str, str], ...]:
+    """(id, label, value) of each field to compare with the paper."""
     document = check.document
     if document is not None:
+        dpi = _dpi(document.dpi) if full_dpi else _last4(document.dpi[-4:], tr)
         return (
-            (tr("Documento"), tr(document.type_label)),
-            (tr("Nombre"), document.full_name),
-            (tr("DPI"), _dpi(document.dpi) if full_dpi else _last4(document.dpi[-4:], tr)),
-            (tr("Resultado"), tr(document.result_label)),
-            (tr("Emitido"), _day(document.issued_at)),
-            (tr("Válido hasta"), _day(document.expires_at)),
-            (tr("Código de verificación"), document.code),
+            ("document", tr("Documento"), tr(document.type_label)),
+            ("name", tr("Nombre"), document.full_name),
+            ("dpi", tr("DPI"), dpi),
+            ("result", tr("Resultado"), tr(document.result_label)),
+            ("issued", tr("Emitido"), _day(document.issued_at)),
+            ("valid_until", tr("Válido hasta"), _day(document.expires_at)),
+            ("code", tr("Código de verificación"), document.code),
         )
     record = check.portal_record
     if record is not None:
         return (
-            (tr("Documento"), tr(record.type_label)),
-            (tr("Nombre"), record.full_name),
-            (tr("DPI"), _last4(record.dpi_last4, tr)),
-            (tr("Emitido"), _day(record.issued_at)),
-            (tr("Válido hasta"), _day(record.expires_at)),
-            (tr("Código de verificación"), record.code),
+            ("document", tr("Documento"), tr(record.type_label)),
+            ("name", tr("Nombre"), record.full_name),
+            ("dpi", tr("DPI"), _last4(record.dpi_last4, tr)),
+            ("issued", tr("Emitido"), _day(record.issued_at)),
+            ("valid_until", tr("Válido hasta"), _day(record.expires_at)),
+            ("code", tr("Código de verificación"), record.code),
         )
     return ()

@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
-from kiosk.flows.actions import Action
+from support.actions import Bound as Action
+
 from kiosk.flows.engine import FlowRun
 from kiosk.flows.model import ActionStep, Answers, QuestionStep
-from kiosk.flows.registry import FLOWS
 from kiosk.portal.errors import PortalError
 from kiosk.portal.models import (
     Account,
@@ -30,9 +30,10 @@ from kiosk.sandbox.demo import (
     DEMO_CLEAN,
     DEMO_NEW,
 )
+from kiosk.services.registry import SERVICES
 
 TODAY = date(2025, 6, 1)
-FLOW = FLOWS["criminal_record"]
+FLOW = SERVICES["antecedentes-penales"].flow
 NOW = datetime(2025, 6, 1, 10, 30, tzinfo=UTC)
 NEW_PASSWORD = "lluvia en el lago de atitlán"
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from flow_fixtures import TODAY, VALID_DPI
+from support.codes import body_of
 
 from kiosk.flows.engine import FlowRun
-from kiosk.flows.registry import FLOWS
+from kiosk.services.registry import SERVICES
 
 # --- the account flow ----------------------------------------------------------------------------
 
@@ -21,7 +22,7 @@ def _account_to_review(run: FlowRun) -> None:
 
 
 def test_account_flow_happy_path() -> None:
-    run = FlowRun(FLOWS["account"], today=TODAY)
+    run = FlowRun(SERVICES["cuenta"].flow, today=TODAY)
     _account_to_review(run)
     assert run.current.id == "review"
     items = {item.field_id: item.display for item in run.review_items()}
@@ -36,11 +37,11 @@ def test_account_flow_happy_path() -> None:
     assert run.pending_action == "create_account"
     run.complete_action(None)
     assert run.finished
-    assert "Su cuenta está lista" in run.body() and "Ana@gmail.com" in run.body()
+    assert "Su cuenta está lista" in body_of(run) and "Ana@gmail.com" in body_of(run)
 
 
 def test_account_flow_rejects_a_minor_and_mismatched_passwords() -> None:
-    run = FlowRun(FLOWS["account"], today=TODAY)
+    run = FlowRun(SERVICES["cuenta"].flow, today=TODAY)
     run.submit({"dpi": VALID_DPI})
     [error] = run.submit({"birth_date": "02/06/2007"})  # 18 tomorrow
     assert error.message == "Para crear una cuenta debe ser mayor de edad."
@@ -61,14 +62,14 @@ def test_account_flow_rejects_a_minor_and_mismatched_passwords() -> None:
 
 
 def test_account_birth_date_in_the_future_keeps_the_identity_message() -> None:
-    run = FlowRun(FLOWS["account"], today=TODAY)
+    run = FlowRun(SERVICES["cuenta"].flow, today=TODAY)
     run.submit({"dpi": VALID_DPI})
     [error] = run.submit({"birth_date": "01/01/2030"})
     assert (error.field_id, error.code) == ("birth_date", "birth_date_future")
 
 
 def test_account_flow_progress_is_linear() -> None:
-    run = FlowRun(FLOWS["account"], today=TODAY)
+    run = FlowRun(SERVICES["cuenta"].flow, today=TODAY)
     assert run.progress() == (1, 5)
     run.submit({"dpi": VALID_DPI})
     assert run.progress() == (2, 5)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
+from support.codes import body_of, shown_codes
 
-from kiosk.flows.collect_certificate import COLLECT_CERTIFICATE, compact_code, grouped_code
 from kiosk.flows.engine import FlowRun
 from kiosk.flows.model import ActionStep, ConfirmationStep
 from kiosk.portal.models import Certificate
+from kiosk.services.collect_certificate import COLLECT_CERTIFICATE, compact_code, grouped_code
 
 CERTIFICATE = Certificate(
     code="CAP-2025-AB12-CD34",
@@ -33,8 +34,8 @@ def test_the_code_is_looked_up_and_the_constancia_printed() -> None:
     run.complete_action(CERTIFICATE)
     end = run.current
     assert isinstance(end, ConfirmationStep) and end.document == "certificate"
-    assert "María José Pérez López" in run.body() and "01/12/2025" in run.body()
-    assert dict(run.codes()) == {"Código de verificación": "CAP-2025-AB12-CD34"}
+    assert "María José Pérez López" in body_of(run) and "01/12/2025" in body_of(run)
+    assert dict(shown_codes(run)) == {"Código de verificación": "CAP-2025-AB12-CD34"}
 
 
 @pytest.mark.parametrize("typed", ["", "K7P2-Q9XM", "K7P2-Q9XM-4TRA-8", "K7P2 Q9XM 4TR!"])

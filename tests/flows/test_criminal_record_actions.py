@@ -11,8 +11,8 @@ from typing import Any, cast
 
 import pytest
 from record_fixtures import payment_order, visitor_session
+from support.actions import bound_actions
 
-from kiosk.flows.actions import AnswerRejected, PaymentPending, portal_actions
 from kiosk.portal.client import PortalClient
 from kiosk.portal.errors import (
     PortalError,
@@ -30,6 +30,7 @@ from kiosk.portal.models import (
     Problem,
     SessionCreate,
 )
+from kiosk.services.base import AnswerRejected, PortalPending
 
 GUEST: dict[str, object] = {
     "mode": "sin_registro",
@@ -73,7 +74,7 @@ class StubPortal:
 
 
 def actions(stub: StubPortal, **options: float) -> dict[str, Any]:
-    return portal_actions(cast(PortalClient, stub), poll_interval=0.01, **options)
+    return bound_actions(cast(PortalClient, stub), poll_interval=0.01, **options)
 
 
 # --- log-in ---------------------------------------------------------------------------------------
@@ -169,7 +170,7 @@ async def test_a_long_wait_fails_softly_and_a_retry_polls_the_same_order() -> No
     )
     wait = actions(stub, payment_wait=0.025)["wait_for_payment"]
     answers = {**GUEST, "create_payment_order": payment_order()}
-    with pytest.raises(PaymentPending) as pending_error:
+    with pytest.raises(PortalPending) as pending_error:
         await wait(answers, "k")
     assert pending_error.value.transient
     message = str(pending_error.value.detail)

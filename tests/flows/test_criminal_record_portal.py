@@ -9,8 +9,10 @@ from datetime import timedelta
 import pytest
 from record_fixtures import FLOW, TYPED, act, walk
 from support import sandbox_tools
+from support.actions import Bound as Action
+from support.actions import bound_actions
+from support.codes import body_of, shown_codes
 
-from kiosk.flows.actions import Action, AnswerRejected, portal_actions
 from kiosk.flows.engine import FlowRun
 from kiosk.portal.client import PortalClient
 from kiosk.portal.models import (
@@ -33,6 +35,7 @@ from kiosk.sandbox.demo import (
     DemoPerson,
 )
 from kiosk.sandbox.store import now as guatemala_now
+from kiosk.services.base import AnswerRejected
 
 
 def new_run() -> FlowRun:
@@ -40,7 +43,7 @@ def new_run() -> FlowRun:
 
 
 def real_actions(client: PortalClient) -> dict[str, Action]:
-    return portal_actions(client, poll_interval=0.05, payment_wait=20)
+    return bound_actions(client, poll_interval=0.05, payment_wait=20)
 
 
 def boleta_typed(number: str, paid_on: str, amount: str = "Q30.00") -> dict[str, str]:
@@ -79,7 +82,7 @@ async def test_a_guest_with_a_fresh_boleta_gets_the_constancia(client: PortalCli
     await walk(run, actions, "issued", steps)
     request = request_of(run)
     assert request.status is RequestStatus.ISSUED and request.certificate_code
-    assert dict(run.codes()) == {
+    assert dict(shown_codes(run)) == {
         "Código de descarga": request.download_code,
         "Código de verificación": request.certificate_code,
     }
@@ -102,14 +105,14 @@ async def test_a_record_or_a_review_has_its_own_ending(
     steps = await steps_for(client, person, send_email="sí")
     await walk(run, actions, ending, steps)
     request = request_of(run)
-    assert request.status is status and request.download_code in dict(run.codes()).values()
+    assert request.status is status and request.download_code in dict(shown_codes(run)).values()
     if status is RequestStatus.REGISTERED:
         assert (await client.certificate(request.download_code)).result == "R"
-        assert "UNAP" in run.body()
+        assert "UNAP" in body_of(run)
     else:
         assert request.ready_by is not None and request.certificate_code is None
-        assert request.ready_by.strftime("%d/%m/%Y") in run.body()
-        assert "Maria@ejemplo.gt" in run.body()
+        assert request.ready_by.strftime("%d/%m/%Y") in body_of(run)
+        assert "Maria@ejemplo.gt" in body_of(run)
 
 
 async def test_the_demo_account_logs_in_after_a_wrong_password(client: PortalClient) -> None:
@@ -129,7 +132,7 @@ async def test_the_demo_account_logs_in_after_a_wrong_password(client: PortalCli
     request = request_of(run)
     assert request.status is RequestStatus.ISSUED and request.email_sent
     assert (await client.certificate(request.download_code)).dpi == DEMO_ACCOUNT.dpi
-    assert DEMO_ACCOUNT_EMAIL in run.body()
+    assert DEMO_ACCOUNT_EMAIL in body_of(run)
 
 
 async def test_an_order_paid_online_while_the_kiosk_waits(
@@ -148,7 +151,9 @@ async def test_an_order_paid_online_while_the_kiosk_waits(
     await walk(run, actions, "payment_slip", steps)
     order = run.results["create_payment_order"]
     assert isinstance(order, PaymentOrder) and order.status is PaymentOrderStatus.PENDING
-    assert (("Referencia de pago", order.reference) in run.codes()) and "Q30.00" in run.body()
+    assert (("Referencia de pago", order.reference) in shown_codes(run)) and "Q30.00" in body_of(
+        run
+    )
     await walk(run, actions, "wait_for_payment", steps)
 
     async def pay_a_moment_later(reference: str) -> PaymentOrder:

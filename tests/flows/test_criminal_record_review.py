@@ -8,11 +8,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from record_fixtures import TYPED, FakePortal, act, new_run, typed, walk
+from support.codes import body_of, shown_codes
 
-from kiosk.flows.actions import AnswerRejected
 from kiosk.flows.model import ActionStep, InfoStep, QuestionStep, ReviewStep
 from kiosk.portal.errors import PortalTimeout
 from kiosk.portal.models import Problem, RequestStatus
+from kiosk.services.base import AnswerRejected
 
 
 async def test_review_shows_only_the_answers_on_the_current_path() -> None:
@@ -125,7 +126,7 @@ async def test_each_result_has_its_confirmation(
     run, portal = new_run(), FakePortal(status=status)
     assert await walk(run, portal.actions(), ending, typed(send_email="sí"))
     assert run.finished and not run.can_go_back
-    shown = run.body() + " " + " ".join(value for _label, value in run.codes())
+    shown = body_of(run) + " " + " ".join(value for _label, value in shown_codes(run))
     assert all(word in shown for word in words), shown
     title = run.current.title
     assert (

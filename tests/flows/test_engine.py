@@ -10,6 +10,7 @@ import pytest
 from flow_fixtures import DEMO, DEMO_INPUT, TODAY, walk_to_review
 from hypothesis import given
 from hypothesis import strategies as st
+from support.codes import body_of
 
 from kiosk.flows.engine import FlowRun, FlowStateError
 from kiosk.flows.model import (
@@ -64,9 +65,9 @@ def test_every_branch_of_the_demo_flow(
     assert run.finished and not run.can_go_back
     assert isinstance(run.current, ConfirmationStep)
     if ending == "accepted":
-        assert run.body() == "Su solicitud quedó registrada con la referencia OJ-2025-000123."
+        assert body_of(run) == "Su solicitud quedó registrada con la referencia OJ-2025-000123."
     else:
-        assert run.body() == "La atenderemos en la ventanilla."
+        assert body_of(run) == "La atenderemos en la ventanilla."
 
 
 def test_typed_answers_are_converted(run: FlowRun) -> None:
@@ -86,7 +87,7 @@ def test_info_step_body_and_submit(run: FlowRun) -> None:
     run.submit({"has_lawyer": "no"})
     run.submit({"service": "inspection"})
     assert run.current.id == "inspection_info"
-    assert run.body() == "No tiene costo."
+    assert body_of(run) == "No tiene costo."
     with pytest.raises(ValueError, match="takes no values"):
         run.submit({"x": "y"})
     assert run.submit({}) == []
@@ -132,7 +133,7 @@ def test_unknown_values_and_wrong_steps_are_programming_errors(run: FlowRun) -> 
     with pytest.raises(FlowStateError):
         run.change("has_lawyer")
     with pytest.raises(FlowStateError):
-        run.body()
+        body_of(run)
 
 
 # --- back -----------------------------------------------------------------------------------------

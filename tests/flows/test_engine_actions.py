@@ -17,7 +17,7 @@ from kiosk.flows.model import (
     QuestionStep,
     ReviewStep,
 )
-from kiosk.flows.registry import FLOWS
+from kiosk.services.registry import SERVICES
 
 # --- actions -------------------------------------------------------------------------------------
 
@@ -82,18 +82,19 @@ def test_reset_wipes_everything(run: FlowRun) -> None:
 
 
 def test_repr_shows_no_answers() -> None:
-    run = FlowRun(FLOWS["account"], today=TODAY)
+    run = FlowRun(SERVICES["cuenta"].flow, today=TODAY)
     run.submit({"dpi": VALID_DPI})
     assert VALID_DPI not in repr(run)
-    assert repr(run) == "<FlowRun account at birth_date>"
+    assert repr(run) == "<FlowRun cuenta at birth_date>"
 
 
 # --- graph checks --------------------------------------------------------------------------------
 
 
 def test_every_registered_flow_and_the_demo_have_a_sound_graph() -> None:
-    assert "account" in FLOWS
-    for flow in [*FLOWS.values(), DEMO]:
+    flows = [service.flow for service in SERVICES.values() if service.flow is not None]
+    assert {"cuenta", "antecedentes-penales"} <= {flow.id for flow in flows}
+    for flow in [*flows, DEMO]:
         flow.validate_graph()
 
 
@@ -132,7 +133,11 @@ def _field(field_id: str) -> Field:
         ),
         ((ConfirmationStep("z", "Z", ""),), "missing", "start step 'missing' does not exist"),
         ((QuestionStep("a", "A", (_field("x"),)),), "a", "last one listed and has no next"),
-        ((QuestionStep("a", "A", (_field("x"),), next="a"),), "a", "no confirmation step"),
+        (
+            (QuestionStep("a", "A", (_field("x"),), next="a"),),
+            "a",
+            "no confirmation or detail step",
+        ),
         ((ReviewStep("r", "R", next="gone"), ConfirmationStep("z", "Z", "")), "r", "'gone'"),
     ],
 )

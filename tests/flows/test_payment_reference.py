@@ -47,7 +47,7 @@ async def test_a_reference_must_look_like_one_and_is_kept_when_wrong() -> None:
 
 
 def test_the_request_pays_with_the_order_found_by_reference() -> None:
-    from kiosk.flows.actions import _request
+    from kiosk.services.criminal_record.actions import _request
 
     order = payment_order(PaymentOrderStatus.PAID, "po_found")
     answers = {

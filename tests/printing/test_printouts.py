@@ -1,6 +1,6 @@
-"""kiosk.print_service.Printouts on the private cupsd: what a flow's result step prints, read back
-from the PDFs cups-pdf writes. A constancia fetched from the sandbox by its download code; when no
-email went out, its download-code receipt follows it."""
+"""kiosk.services.printer.DocumentPrinter on the private cupsd: what a flow's result step prints,
+read back from the PDFs cups-pdf writes. A constancia fetched from the sandbox by its download
+code; when no email went out, its download-code receipt follows it."""
 
 from __future__ import annotations
 
@@ -22,8 +22,8 @@ from kiosk.portal.models import (
     CriminalRecordRequestCreate,
     SandboxBoletaCreate,
 )
-from kiosk.print_service import Printer, Printouts
 from kiosk.sandbox.demo import DEMO_CLEAN
+from kiosk.services.printer import DocumentPrinter, Printer
 
 pytestmark = pytest.mark.timeout(90)
 
@@ -74,7 +74,7 @@ async def test_a_constancia_without_email_comes_with_its_download_code(
         request = await request_constancia(client, email=None)
         assert not request.email_sent
         started = time.time()
-        outcome = await Printouts(client, printer, lambda: tmp_path).print(
+        outcome = await DocumentPrinter(client, printer, lambda: tmp_path).print(
             "certificate", {"submit_request": request}
         )
     assert outcome.ok, outcome
@@ -95,7 +95,7 @@ async def test_a_constancia_sent_by_email_prints_alone(
         request = await request_constancia(client, email="maria.perez@ejemplo.gt")
         assert request.email_sent
         started = time.time()
-        outcome = await Printouts(client, printer, lambda: tmp_path).print(
+        outcome = await DocumentPrinter(client, printer, lambda: tmp_path).print(
             "certificate", {"submit_request": request}
         )
     assert outcome.ok, outcome

@@ -160,12 +160,13 @@ class Cups(Protocol):
     def output_dir(self) -> Path: ...
 
 
-# cups-pdf names its files after the job title (kiosk.print_service.TITLES), spaces as "_"
+# cups-pdf names its files after the job title (the services' Rendered titles), spaces as "_"
 PRINTED_AS = {
     "certificate": "Constancia_OJ",
     "payment_slip": "Orden_de_pago_OJ",
     "review_receipt": "Comprobante_OJ",
     "code_receipt": "Codigo_de_descarga_OJ",
+    "labor_case": "Expediente_laboral_OJ",
 }
 
 

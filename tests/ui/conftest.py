@@ -14,14 +14,14 @@ from PySide6.QtWidgets import QApplication
 from steady_loop import run_until
 
 from kiosk import i18n
+from kiosk.app import Kiosk, compose
 from kiosk.config import load_settings
 from kiosk.embedded_portal import PortalEndpoint
-from kiosk.flows.actions import portal_actions
 from kiosk.portal.client import PortalClient
-from kiosk.print_service import Printer, Printouts
-from kiosk.session import Session
-from kiosk.ui.kiosk_ui import KioskUi
-from kiosk.ui.verification.assembly import VerificationAssembly
+from kiosk.services.printer import Printer
+
+#: a CUPS that does not answer: what a test prints on unless it gives a printer
+UNREACHABLE_PRINTER = Printer("", "127.0.0.1:9", 5)
 
 
 @pytest.fixture
@@ -49,7 +49,9 @@ def make_driver(
     kiosk_id: str,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[Callable[..., Driver]]:
-    made: list[tuple[KioskUi, PortalClient]] = []
+    """The kiosk as ``kiosk.app.compose`` builds it, against the session's sandbox (or another
+    portal), with a printer that does not answer unless the test gives one."""
+    made: list[Kiosk] = []
 
     def make(
         *,
@@ -57,9 +59,7 @@ def make_driver(
         settings: dict[str, Any] | None = None,
         portal_url: str | None = None,
         catalog: bool = True,
-        printer: Any = None,
-        printer_check: Any = None,
-        verification: bool = False,
+        printer: Printer | None = None,
     ) -> Driver:
         client = PortalClient(
             portal_url or sandbox.url,
@@ -68,43 +68,30 @@ def make_driver(
             read_timeout=10,
             retries=0,
         )
-
-        async def load_catalog() -> list[object]:
-            return list((await client.services()).services)
-
-        session = Session()
         overrides: dict[str, Any] = {
-            "kiosk": {"mode": "desk"},
+            "kiosk": {"mode": "desk", "id": kiosk_id},
             "trust": {"cache_dir": str(tmp_path_factory.mktemp("trust-cache"))},
         }
         config = load_settings(overrides={**overrides, **(settings or {})})
         endpoint = PortalEndpoint(portal_url or sandbox.url, sandbox.device_token, sandbox.root_key)
-        printouts = Printouts(client, Printer("", "127.0.0.1:9", 5), session.temp_dir)
-        ui = KioskUi(
+        kiosk = compose(
             QApplication.instance(),  # type: ignore[arg-type]
             config,
-            session,
-            portal_actions(client),
-            load_catalog=load_catalog if catalog else None,
+            endpoint,
+            client=client,
+            printer=printer or UNREACHABLE_PRINTER,
+            load_catalog=catalog,
             idle_ms=idle_ms,
-            printer=printer(client, session) if printer else None,
-            printer_check=printer_check,
-            verification=(
-                VerificationAssembly(config, client, endpoint, printouts).controller
-                if verification
-                else None
-            ),
         )
-        qtbot.addWidget(ui.shell)
-        ui.shell.resize(1280, 800)
-        ui.shell.show()
-        made.append((ui, client))
-        driver = Driver(qloop, ui)
+        qtbot.addWidget(kiosk.ui.shell)
+        kiosk.ui.shell.resize(1280, 800)
+        kiosk.ui.shell.show()
+        made.append(kiosk)
+        driver = Driver(qloop, kiosk)
         driver.settle()
         return driver
 
     yield make
-    for ui, client in made:
-        run_until(qloop, ui.shutdown())
-        run_until(qloop, client.aclose())
+    for kiosk in made:
+        run_until(qloop, kiosk.aclose())
     i18n.set_language("es")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
@@ -13,16 +14,17 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QScrollArea, QWidget
 from steady_loop import run_until
 
-from kiosk.ui.kiosk_ui import KioskUi
+from kiosk.app import Kiosk
 
 T = TypeVar("T")
 
 
 class Driver:
-    def __init__(self, loop: qasync.QEventLoop, ui: KioskUi) -> None:
+    def __init__(self, loop: qasync.QEventLoop, kiosk: Kiosk) -> None:
         self.loop = loop
-        self.ui = ui
-        self.shell = ui.shell
+        self.kiosk = kiosk
+        self.ui = kiosk.ui
+        self.shell = kiosk.ui.shell
 
     def find(self, name: str) -> QWidget:
         widget = self.shell.findChild(QWidget, name)
@@ -33,8 +35,13 @@ class Driver:
         return self.shell.findChild(QWidget, name) is not None
 
     def tap(self, name: str) -> None:
+        """Tap a visible button; like a person, wait a moment while it is disabled (a document
+        still printing), but never tap one that stays hidden or disabled."""
         widget = self.find(name)
         assert isinstance(widget, QPushButton), name
+        if widget.isVisible() and not widget.isEnabled():
+            with contextlib.suppress(AssertionError):
+                self.wait(widget.isEnabled, timeout=10)
         assert widget.isVisible() and widget.isEnabled(), f"{name} cannot be tapped"
         self.scroll_to(widget)
         QTest.mouseClick(widget, Qt.MouseButton.LeftButton)

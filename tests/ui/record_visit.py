@@ -15,7 +15,7 @@ COLLECT_TILE = "tile.constancia-con-codigo"
 
 
 def screen(step: str) -> str:
-    return f"screen.criminal_record.{step}"
+    return f"screen.antecedentes-penales.{step}"
 
 
 def reach(kiosk: Driver, step: str, timeout: float = 15) -> None:
@@ -114,12 +114,16 @@ def finish(kiosk: Driver) -> None:
 
 
 def codes(kiosk: Driver) -> list[str]:
-    """The codes in large type (value.code.0, value.code.1, ...), as shown."""
+    """The codes in large type (``value.code.<meaning>``), top to bottom as shown."""
     current = kiosk.shell.current_screen
-    found: list[str] = []
-    while current is not None and current.findChild(QWidget, f"value.code.{len(found)}"):
-        found.append(text_here(kiosk, f"value.code.{len(found)}"))
-    return found
+    if current is None:
+        return []
+    names = [
+        widget.objectName()
+        for widget in current.findChildren(QWidget)
+        if widget.objectName().startswith("value.code.")
+    ]
+    return [text_here(kiosk, name) for name in names]
 
 
 def larger_than_body(kiosk: Driver, name: str) -> bool:

@@ -5,6 +5,7 @@ result. What comes out of cups-pdf is read back with pdftotext."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -35,15 +36,14 @@ from steady_loop import run_until
 
 from kiosk.documents import render_constancia
 from kiosk.embedded_portal import PortalEndpoint
-from kiosk.portal.client import PortalClient
 from kiosk.portal.models import PaymentOrderStatus
-from kiosk.print_service import Printer, Printouts, printer_ready
 from kiosk.print_test import sample_certificate
 from kiosk.printing import Outcome, print_pdf
 from kiosk.sandbox.demo import DEMO_CLEAN, DEMO_RECORD, DEMO_REVIEW
-from kiosk.session import Session
+from kiosk.services.printer import Printer
 
 MakeDriver = Callable[..., Driver]
+_held = itertools.count(1)
 PRINTED = "Su documento se imprimió."
 NO_PAPER = "La impresora no tiene papel."
 NOT_PRINTED = f"No se imprimió. {NO_PAPER} Con el código de descarga de arriba"
@@ -52,28 +52,30 @@ DOWNLOAD_CODE = re.compile(r"[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}")
 
 @dataclass
 class KioskPrinter:
-    """The kiosk's printer on the private cupsd: what make_driver gets as ``printer`` (the real
-    Printouts) and ``printer_check`` (the real printer_ready), with what each check said."""
+    """The kiosk's printer on the private cupsd: what make_driver gets as ``printer``; after
+    ``watch(driver)`` it records what each readiness check said."""
 
     cups: Cups
     queue: str
-    printouts: Printouts | None = None
     checks: list[tuple[bool, str]] = field(default_factory=list)
-
-    def printer(self, client: PortalClient, session: Session) -> Callable[..., Any]:
-        self.printouts = Printouts(client, self.on(self.queue), session.temp_dir)
-        return self.printouts.print
-
-    async def check(self) -> tuple[bool, str]:
-        said = await printer_ready(self.on(self.queue))
-        self.checks.append(said)
-        return said
 
     def on(self, queue: str) -> Printer:
         return Printer(queue, self.cups.server, 20)
 
     def kiosk(self) -> Mapping[str, Any]:
-        return {"printer": self.printer, "printer_check": self.check}
+        return {"printer": self.on(self.queue)}
+
+    def watch(self, driver: Driver) -> Driver:
+        documents = driver.kiosk.printer
+        ready = documents.ready
+
+        async def check() -> tuple[bool, str]:
+            said = await ready()
+            self.checks.append(said)
+            return said
+
+        documents.ready = check  # type: ignore[method-assign]
+        return driver
 
 
 @pytest.fixture
@@ -96,6 +98,28 @@ def tray(cups: Cups) -> Iterator[Tray]:
 # --- 4. online payment --------------------------------------------------------------------------
 
 
+def test_the_visitor_may_go_on_while_the_slip_still_prints(
+    make_driver: MakeDriver, desk: Backoffice, cups: Cups
+) -> None:
+    queue = f"kiosk-held-{next(_held)}"  # ready, but every job waits in the queue
+    cups.cupsd.add_cups_pdf_queue(queue)
+    cups.cupsd.run("lpadmin", "-p", queue, "-o", "job-hold-until-default=indefinite")
+    try:
+        kiosk = make_driver(printer=Printer(queue, cups.server, 120))
+        as_guest(kiosk, DEMO_CLEAN)
+        kiosk.tap("field.pay_method.en_linea")
+        kiosk.tap("action.continue")
+        reach(kiosk, "payment_slip")
+        kiosk.wait(lambda: queue in cups.cupsd.run("lpstat", "-o", queue).stdout)
+        assert text_here(kiosk, "label.print_status") == "Imprimiendo su documento…"
+        continue_button = kiosk.find("action.continue")
+        assert continue_button.isVisible() and continue_button.isEnabled()
+        kiosk.tap("action.continue")  # the flow says the visitor may go on: the slip follows
+        reach(kiosk, "wait_for_payment")
+    finally:
+        cups.cupsd.delete_queue(queue)
+
+
 def test_online_payment_prints_the_slip_waits_for_the_bank_then_completes(
     make_driver: MakeDriver,
     desk: Backoffice,
@@ -110,7 +134,9 @@ def test_online_payment_prints_the_slip_waits_for_the_bank_then_completes(
     reference, amount = codes(kiosk)
     assert re.fullmatch(r"\d{12}", reference)
     assert amount == "Q30.00"
-    assert larger_than_body(kiosk, "value.code.0") and larger_than_body(kiosk, "value.code.1")
+    assert larger_than_body(kiosk, "value.code.payment_reference") and larger_than_body(
+        kiosk, "value.code.amount"
+    )
     assert print_status(kiosk).startswith(PRINTED)
     slip = tray.take("payment_slip", reference)
     assert "Q30.00" in slip
@@ -193,7 +219,7 @@ def test_in_review_prints_a_receipt_then_the_code_says_so_and_an_issued_one_prin
 
     # days later, at a kiosk: the same code, still in review
     kiosk.tap(COLLECT_TILE)
-    assert kiosk.screen() == "screen.collect_certificate.download_code"
+    assert kiosk.screen() == "screen.constancia-con-codigo.download_code"
     kiosk.type("field.download_code", download)
     kiosk.tap("action.continue")
     assert "Su solicitud sigue en revisión" in failure(kiosk)
@@ -202,7 +228,7 @@ def test_in_review_prints_a_receipt_then_the_code_says_so_and_an_issued_one_prin
     # and with the code of an issued constancia, typed without dashes, it prints
     kiosk.type("field.download_code", issued.download_code.replace("-", "").lower())
     kiosk.tap("action.continue")
-    reach(kiosk, "screen.collect_certificate.collected")
+    reach(kiosk, "screen.constancia-con-codigo.collected")
     assert codes(kiosk) == [issued.certificate_code]
     assert DEMO_CLEAN.full_name in text_here(
         kiosk, "label.body"
@@ -258,7 +284,7 @@ def test_paper_runs_out_while_printing_the_codes_stay_and_a_reprint_works(
     tray: Tray,
 ) -> None:
     paper = KioskPrinter(cups, make_queue("media-empty"))  # fails when the job runs
-    kiosk = make_driver(**paper.kiosk())
+    kiosk = paper.watch(make_driver(**paper.kiosk()))
     as_guest(kiosk, DEMO_CLEAN)
     pay_with(kiosk, desk.boleta())
     kiosk.wait(lambda: bool(paper.checks))
@@ -272,14 +298,13 @@ def test_paper_runs_out_while_printing_the_codes_stay_and_a_reprint_works(
     assert here(kiosk, "label.print_status").property("kind") == "error"
     assert here(kiosk, "action.reprint").isVisible()
     assert codes(kiosk) == shown_codes  # the codes stay, in large type
-    assert larger_than_body(kiosk, "value.code.0")
+    assert larger_than_body(kiosk, "value.code.download")
     visible = shown(kiosk)
     assert "Tome la constancia impresa" not in visible
     assert PRINTED not in visible
 
     # the technician moves the kiosk to a printer with paper; the visitor taps "Imprimir otra vez"
-    assert paper.printouts is not None
-    paper.printouts.printer = paper.on(cups.pdf_queue)
+    kiosk.kiosk.printer.printer = paper.on(cups.pdf_queue)
     kiosk.tap("action.reprint")
     assert print_status(kiosk).startswith(PRINTED)
     assert not here(kiosk, "action.reprint").isVisible()

@@ -11,9 +11,8 @@ from support import sandbox_tools
 from kiosk.embedded_portal import PortalEndpoint
 from kiosk.portal.client import PortalClient
 from kiosk.portal.models import Bank, SandboxBoletaCreate
-from kiosk.print_service import Printer, Printouts, printer_ready
 from kiosk.sandbox.demo import DEMO_CLEAN
-from kiosk.session import Session
+from kiosk.services.printer import Printer
 
 
 def fresh_boleta(kiosk: Any) -> tuple[str, str]:
@@ -34,21 +33,14 @@ def fresh_boleta(kiosk: Any) -> tuple[str, str]:
 UNREACHABLE = Printer(queue="kiosk-sala-1", server="127.0.0.1:9", timeout=5)
 
 
-def unreachable_printer(client: PortalClient, session: Session) -> Any:
-    """The real print path (fetch, render, write, lp) against a CUPS that does not answer."""
-    return Printouts(client, UNREACHABLE, session.temp_dir).print
-
-
 def test_guest_with_a_boleta_gets_the_constancia_codes(
     make_driver: Any, sandbox: PortalEndpoint
 ) -> None:
-    kiosk = make_driver(
-        printer=unreachable_printer, printer_check=lambda: printer_ready(UNREACHABLE)
-    )
+    kiosk = make_driver(printer=UNREACHABLE)  # the real print path against a silent CUPS
     kiosk.sandbox = sandbox
     number, paid_on = fresh_boleta(kiosk)
     kiosk.tap("tile.antecedentes-penales")
-    assert kiosk.screen() == "screen.criminal_record.about"
+    assert kiosk.screen() == "screen.antecedentes-penales.about"
     kiosk.tap("action.continue")
     kiosk.tap("field.mode.sin_registro")
     kiosk.tap("action.continue")
@@ -69,16 +61,16 @@ def test_guest_with_a_boleta_gets_the_constancia_codes(
     kiosk.type("field.boleta_paid_on", paid_on)
     kiosk.type("field.boleta_amount", "30.00")
     kiosk.tap("action.continue")
-    kiosk.wait(lambda: kiosk.screen() == "screen.criminal_record.review")
+    kiosk.wait(lambda: kiosk.screen() == "screen.antecedentes-penales.review")
     assert kiosk.text("value.guest_dpi").replace(" ", "") == DEMO_CLEAN.dpi
     # before committing, the visitor learns the printer cannot print, and what to do instead
     kiosk.wait(lambda: kiosk.find("label.printer_notice").isVisible())
     assert "código de descarga" in kiosk.text("label.printer_notice")
     kiosk.tap("action.continue")
-    kiosk.wait(lambda: kiosk.screen() == "screen.criminal_record.issued")
+    kiosk.wait(lambda: kiosk.screen() == "screen.antecedentes-penales.issued")
     # the codes to keep stand apart from the words, in large type
-    assert kiosk.text("value.code.1").startswith("CAP-")  # the verification code
-    assert re.fullmatch(r"[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}", kiosk.text("value.code.0"))
+    assert kiosk.text("value.code.verification").startswith("CAP-")  # the verification code
+    assert re.fullmatch(r"[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}", kiosk.text("value.code.download"))
     # the constancia was fetched and rendered into the session's folder, then the printer failed:
     # the visitor is told, in words, and offered a reprint (the portal keeps the document)
     kiosk.wait(lambda: kiosk.find("action.reprint").isVisible())
@@ -87,7 +79,9 @@ def test_guest_with_a_boleta_gets_the_constancia_codes(
     assert pdf.read_bytes().startswith(b"%PDF")
     kiosk.tap("action.reprint")
     kiosk.wait(lambda: kiosk.find("action.reprint").isVisible())
+    run = kiosk.ui.session.flow
+    assert run is not None and "submit_request" in run.results
     kiosk.tap("action.continue")
     assert kiosk.screen() == "screen.home"
-    assert kiosk.ui.session.answers == {}
+    assert kiosk.ui.session.flow is None and run.results == {} and run.answers == {}
     assert not pdf.exists()  # nothing personal left behind

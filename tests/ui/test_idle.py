@@ -241,7 +241,7 @@ def test_idle_overlay_texts_and_countdown(overlay: IdleOverlay) -> None:
     assert countdown.text() == "Sus datos se borrarán en 1 segundo"
     assert overlay.heading.text() == "¿Necesita más tiempo?"
     keep = overlay.findChild(QPushButton, "action.keep_alive")
-    finish = overlay.findChild(QPushButton, "action.finish")
+    finish = overlay.findChild(QPushButton, "action.idle_finish")
     assert keep is not None and keep.text() == "Sí, continuar"
     assert finish is not None and finish.text() == "Terminar y borrar mis datos"
 

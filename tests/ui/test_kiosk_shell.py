@@ -54,7 +54,7 @@ def walk_to_review(kiosk: Driver, email: str) -> None:
     kiosk.type("field.password", PASSWORD)
     kiosk.type("field.password_repeat", PASSWORD)
     kiosk.tap("action.continue")
-    assert kiosk.screen() == "screen.account.review"
+    assert kiosk.screen() == "screen.cuenta.review"
 
 
 def test_home_shows_every_service_as_a_tile(make_driver: Any) -> None:
@@ -97,7 +97,7 @@ def test_home_works_and_says_so_while_the_portal_is_down(make_driver: Any) -> No
     kiosk.wait(status.isVisible)
     assert "no responde" in kiosk.text("label.portal_status")
     kiosk.tap("tile.cuenta")  # a flow still opens: its questions need no portal
-    assert kiosk.screen() == "screen.account.dpi"
+    assert kiosk.screen() == "screen.cuenta.dpi"
 
 
 def test_a_service_not_built_yet_is_honest(make_driver: Any) -> None:
@@ -116,7 +116,7 @@ def test_account_flow_end_to_end(make_driver: Any) -> None:
     assert kiosk.text("label.step") == "Paso 1 de 5"
     kiosk.type("field.dpi", "3041 88638 16")
     kiosk.tap("action.continue")
-    assert kiosk.screen() == "screen.account.dpi"  # not accepted
+    assert kiosk.screen() == "screen.cuenta.dpi"  # not accepted
     assert "faltan 2" in kiosk.text("error.dpi")
     assert kiosk.find("error-summary").isVisible()
     assert kiosk.text("field.dpi") == "3041 88638 16"  # the typed value is kept
@@ -139,19 +139,22 @@ def test_account_flow_end_to_end(make_driver: Any) -> None:
     assert "no son iguales" in kiosk.text("error.password_repeat")
     kiosk.type("field.password_repeat", PASSWORD)
     kiosk.tap("action.continue")
-    assert kiosk.screen() == "screen.account.review"
+    assert kiosk.screen() == "screen.cuenta.review"
     assert kiosk.text("value.email") == email
     assert PASSWORD not in visible_texts()  # masked on the review
     kiosk.tap("action.change.email")
-    assert kiosk.screen() == "screen.account.email"
+    assert kiosk.screen() == "screen.cuenta.email"
     kiosk.tap("action.continue")
-    assert kiosk.screen() == "screen.account.review"  # a change comes back to the review
+    assert kiosk.screen() == "screen.cuenta.review"  # a change comes back to the review
     kiosk.tap("action.continue")
-    kiosk.wait(lambda: kiosk.screen() == "screen.account.done")
+    kiosk.wait(lambda: kiosk.screen() == "screen.cuenta.done")
     assert email in kiosk.text("label.body")
+    run = kiosk.ui.session.flow
+    assert run is not None and run.answers["email"] == email and run.results
     kiosk.tap("action.continue")  # "Terminar"
     assert kiosk.screen() == "screen.home"
-    assert kiosk.ui.session.answers == {}
+    assert kiosk.ui.session.flow is None and not kiosk.ui.session.holds_data
+    assert run.answers == {} and run.raw == {} and run.results == {}  # forgotten, not only let go
 
 
 def test_rejection_explains_and_leads_back_to_the_answers(make_driver: Any) -> None:
@@ -171,7 +174,7 @@ def test_rejection_explains_and_leads_back_to_the_answers(make_driver: Any) -> N
     assert "Ya existe una cuenta" in kiosk.text("label.message")
     assert not kiosk.find("action.retry").isVisible()  # retrying the same would fail the same
     kiosk.tap("action.back")
-    assert kiosk.screen() == "screen.account.review"
+    assert kiosk.screen() == "screen.cuenta.review"
 
 
 def test_idle_timeout_wipes_everything(make_driver: Any, tmp_path: Path) -> None:
@@ -186,6 +189,8 @@ def test_idle_timeout_wipes_everything(make_driver: Any, tmp_path: Path) -> None
     QGuiApplication.clipboard().setText(email)  # as if the visitor copied it
     session_file = kiosk.ui.session.temp_dir() / "boleta.pdf"
     session_file.write_bytes(b"%PDF-1.4 Ixchel")
+    run = kiosk.ui.session.flow
+    assert run is not None and run.answers["dpi"] and kiosk.ui.session.holds_data
     kiosk.wait(lambda: kiosk.find("overlay.idle").isVisible(), timeout=5)
     assert "borrarán en 2 segundos" in kiosk.text("label.countdown")
     kiosk.wait(lambda: kiosk.screen() == "screen.home", timeout=5)
@@ -193,7 +198,8 @@ def test_idle_timeout_wipes_everything(make_driver: Any, tmp_path: Path) -> None
     for secret in (DPI, DPI.replace(" ", ""), email, BIRTH):
         assert secret not in texts
     assert all(not edit.text() for edit in kiosk.shell.findChildren(QLineEdit))
-    assert kiosk.ui.session.answers == {} and kiosk.ui.session.token is None
+    assert kiosk.ui.session.flow is None and not kiosk.ui.session.holds_data
+    assert run.answers == {} and run.raw == {}
     assert QGuiApplication.clipboard().text() == ""
     assert not session_file.exists() and not session_file.parent.exists()
     assert not kiosk.find("overlay.idle").isVisible()
@@ -206,7 +212,7 @@ def test_more_time_keeps_the_answers(make_driver: Any) -> None:
     kiosk.wait(lambda: kiosk.find("overlay.idle").isVisible(), timeout=5)
     kiosk.tap("action.keep_alive")
     assert not kiosk.find("overlay.idle").isVisible()
-    assert kiosk.screen() == "screen.account.dpi"
+    assert kiosk.screen() == "screen.cuenta.dpi"
     assert kiosk.text("field.dpi") == DPI
 
 
@@ -282,10 +288,8 @@ def test_logs_of_a_whole_flow_hold_no_personal_data(make_driver: Any, tmp_path: 
         email = f"ixchel.{new_idempotency_key()[:8]}@ejemplo.gt"
         walk_to_review(kiosk, email)
         kiosk.tap("action.continue")
-        kiosk.wait(
-            lambda: kiosk.screen() in ("screen.account.done", "screen.account.create_account")
-        )
-        kiosk.wait(lambda: not kiosk.ui.flow or not kiosk.ui.flow.running)
+        kiosk.wait(lambda: kiosk.screen() in ("screen.cuenta.done", "screen.cuenta.create_account"))
+        kiosk.wait(lambda: not kiosk.ui.ops.busy)
         kiosk.tap("action.finish")
     finally:
         logging.getLogger().handlers.clear()
@@ -339,7 +343,7 @@ def test_staff_exit_needs_the_hidden_gesture_and_the_pin(make_driver: Any) -> No
 
 def test_idle_timeout_wipes_names_as_on_the_dpi(make_driver: Any) -> None:
     kiosk = make_driver(idle_ms=(400, 1000))
-    kiosk.ui.start_flow("criminal_record")
+    kiosk.ui.open("antecedentes-penales")
     kiosk.settle()
     kiosk.tap("action.continue")
     kiosk.tap("field.mode.sin_registro")
@@ -350,9 +354,12 @@ def test_idle_timeout_wipes_names_as_on_the_dpi(make_driver: Any) -> None:
     kiosk.tap("action.continue")
     kiosk.type("field.first_names", "María José")
     kiosk.type("field.last_names", "Pérez López")
+    run = kiosk.ui.session.flow
+    assert run is not None and run.answers["guest_dpi"]
     kiosk.wait(lambda: kiosk.find("overlay.idle").isVisible(), timeout=5)
     kiosk.wait(lambda: kiosk.screen() == "screen.home", timeout=5)
     texts = visible_texts()
     for secret in ("María José", "Pérez López", "2468 13571 0101", "2468135710101", "14/05/1990"):
         assert secret not in texts, secret
-    assert kiosk.ui.session.answers == {} and kiosk.ui.flow is None
+    assert kiosk.ui.flow is None and kiosk.ui.session.flow is None
+    assert run.answers == {} and run.raw == {}

@@ -25,7 +25,7 @@ async def issued_seal(sandbox: PortalEndpoint) -> str:
 def test_no_clipped_text_in_the_pseudo_locale(
     make_driver: Any, sandbox: PortalEndpoint, size: tuple[int, int], large: bool
 ) -> None:
-    kiosk = make_driver(verification=True)
+    kiosk = make_driver()
     kiosk.shell.resize(*size)
     apply_theme(QApplication.instance(), large_text=large, high_contrast=False)  # type: ignore[arg-type]
     i18n.set_language("xx")
@@ -39,7 +39,7 @@ def test_no_clipped_text_in_the_pseudo_locale(
     kiosk.tap("tile.cuenta")
     kiosk.tap("action.continue")  # empty: the error summary shows
     seen["dpi-error"] = clipped(kiosk.shell)
-    kiosk.ui.start_flow("criminal_record")
+    kiosk.ui.open("antecedentes-penales")
     kiosk.settle()
     kiosk.tap("action.continue")
     kiosk.tap("field.mode.sin_registro")
@@ -52,8 +52,8 @@ def test_no_clipped_text_in_the_pseudo_locale(
     seen["verify-scan"] = clipped(kiosk.shell)
     seal = kiosk.run(issued_seal(sandbox))
     controller = kiosk.ui.flow
-    controller._start(controller._check_text(seal, "test"))
-    kiosk.wait(lambda: kiosk.screen() == "screen.verify.verdict")
+    controller._check(lambda: controller.verifier.check_text(seal), "test")
+    kiosk.wait(lambda: kiosk.screen() == "screen.verificar-documento.verdict")
     seen["verify-verdict"] = clipped(kiosk.shell)
     kiosk.ui.idle_overlay.set_seconds(20)
     kiosk.ui.idle_overlay.show_over()

@@ -37,14 +37,14 @@ def show_to_camera(kiosk: Any, image: QImage, *, frames: int = 6) -> None:
     for _ in range(frames):
         controller.camera.sink.setVideoFrame(QVideoFrame(image))
         kiosk.settle(0.1)  # the feed takes at most 15 pictures a second
-        if kiosk.screen() != "screen.verify.scan":
+        if kiosk.screen() != "screen.verificar-documento.scan":
             return
 
 
 def open_verification(make_driver: Any) -> Any:
-    kiosk = make_driver(verification=True)
+    kiosk = make_driver()
     kiosk.tap("tile.verificar-documento")
-    assert kiosk.screen() == "screen.verify.scan"
+    assert kiosk.screen() == "screen.verificar-documento.scan"
     return kiosk
 
 
@@ -57,9 +57,10 @@ def test_a_genuine_constancia_held_to_the_camera_is_valid(
     assert kiosk.find("field.verification_code").isVisible()
     cert = certificate(kiosk, sandbox)
     show_to_camera(kiosk, qr_frame(cert.seal))
-    kiosk.wait(lambda: kiosk.screen() == "screen.verify.verdict")
+    kiosk.wait(lambda: kiosk.screen() == "screen.verificar-documento.verdict")
     assert kiosk.text("label.verdict").endswith("VÁLIDO")
-    shown = [kiosk.text(f"value.field.{row}") for row in range(7)]
+    ids = ("document", "name", "dpi", "result", "issued", "valid_until", "code")
+    shown = [kiosk.text(f"value.field.{field}") for field in ids]
     assert cert.full_name in shown and cert.code in shown
     assert cert.dpi == shown[2].replace(" ", "")  # the full DPI, to compare with the card
     assert "DPI" in kiosk.text("label.compare")
@@ -80,7 +81,7 @@ def test_a_genuine_constancia_held_to_the_camera_is_valid(
     assert cert.dpi[-4:] in text and cert.dpi not in text.replace(" ", "")  # last 4 digits only
     # "Verificar otro documento" goes back to the camera with nothing of this check left
     kiosk.tap("action.continue")
-    assert kiosk.screen() == "screen.verify.scan"
+    assert kiosk.screen() == "screen.verificar-documento.scan"
     assert kiosk.ui.flow.check is None
 
 
@@ -90,12 +91,12 @@ def test_a_changed_byte_and_a_foreign_code_are_not_valid(
     kiosk = open_verification(make_driver)
     cert = certificate(kiosk, sandbox)
     show_to_camera(kiosk, qr_frame(with_changed_byte(cert.seal)))
-    kiosk.wait(lambda: kiosk.screen() == "screen.verify.verdict")
+    kiosk.wait(lambda: kiosk.screen() == "screen.verificar-documento.verdict")
     assert "NO VÁLIDO" in kiosk.text("label.verdict")
-    assert not kiosk.ui.shell.findChildren(QWidget, "value.field.0")
+    assert not kiosk.ui.shell.findChildren(QWidget, "value.field.name")
     kiosk.tap("action.continue")
     show_to_camera(kiosk, qr_frame("https://www.ejemplo.com/factura/123"))
-    kiosk.wait(lambda: kiosk.screen() == "screen.verify.verdict")
+    kiosk.wait(lambda: kiosk.screen() == "screen.verificar-documento.verdict")
     assert "NO ES DEL" in kiosk.text("label.verdict")
 
 
@@ -111,13 +112,13 @@ def test_a_usb_scanner_burst_is_a_scan_and_slow_typing_is_not(
         QTest.keyClick(field, char)
         time.sleep(0.08)
     kiosk.settle()
-    assert field.text() == "CAP-20" and kiosk.screen() == "screen.verify.scan"
+    assert field.text() == "CAP-20" and kiosk.screen() == "screen.verificar-documento.scan"
     field.clear()
     time.sleep(0.4)  # the person picks up the scanner
     # the scanner types the whole seal at once, then Enter
     QTest.keyClicks(field, cert.seal)
     QTest.keyClick(field, Qt.Key.Key_Return)
-    kiosk.wait(lambda: kiosk.screen() == "screen.verify.verdict")
+    kiosk.wait(lambda: kiosk.screen() == "screen.verificar-documento.verdict")
     assert kiosk.text("label.verdict").endswith("VÁLIDO")
 
 
@@ -130,17 +131,42 @@ def test_a_code_typed_by_hand_is_looked_up_and_a_bad_one_kept(
     kiosk.tap("action.check_code")
     kiosk.wait(lambda: kiosk.find("error.verification_code").isVisible())
     assert kiosk.text("field.verification_code") == "no es un código"
-    assert kiosk.screen() == "screen.verify.scan"
+    assert kiosk.screen() == "screen.verificar-documento.scan"
     field = kiosk.find("field.verification_code")
     field.clear()
     kiosk.type("field.verification_code", cert.code.lower())
     kiosk.tap("action.check_code")
-    kiosk.wait(lambda: kiosk.screen() == "screen.verify.verdict")
+    kiosk.wait(lambda: kiosk.screen() == "screen.verificar-documento.verdict")
     assert "VÁLIDO" in kiosk.text("label.verdict")
-    shown = [kiosk.text(f"value.field.{row}") for row in range(6)]
-    assert cert.full_name in shown and any(cert.dpi[-4:] in value for value in shown)
+    ids = ("document", "name", "dpi", "issued", "valid_until", "code")
+    shown = [kiosk.text(f"value.field.{field}") for field in ids]
+    assert kiosk.text("value.field.name") == cert.full_name
+    assert cert.dpi[-4:] in kiosk.text("value.field.dpi")
     assert cert.dpi not in " ".join(shown).replace(" ", "")  # the portal gives the last 4 only
     assert "portal" in kiosk.text("label.compare")
+
+
+def test_a_double_tap_on_check_runs_one_check(make_driver: Any, sandbox: PortalEndpoint) -> None:
+    kiosk = open_verification(make_driver)
+    cert = certificate(kiosk, sandbox)
+    kiosk.type("field.verification_code", cert.code)
+    checks: list[str] = []
+    verifier = kiosk.ui.flow.verifier
+    real = verifier.check_code
+
+    async def counted(code: str) -> Any:
+        checks.append(code)
+        return await real(code)
+
+    verifier.check_code = counted
+    button = kiosk.find("action.check_code")
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)  # two taps before the loop turns
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    kiosk.wait(lambda: kiosk.screen() == "screen.verificar-documento.verdict")
+    kiosk.settle(0.3)
+    assert checks == [cert.code]  # one check, one verdict screen
+    verdicts = kiosk.shell.findChildren(QWidget, "screen.verificar-documento.verdict")
+    assert len([screen for screen in verdicts if screen.isVisible()]) == 1
 
 
 def test_leaving_stops_the_camera_and_keeps_nothing(
@@ -149,7 +175,7 @@ def test_leaving_stops_the_camera_and_keeps_nothing(
     kiosk = open_verification(make_driver)
     cert = certificate(kiosk, sandbox)
     show_to_camera(kiosk, qr_frame(cert.seal))
-    kiosk.wait(lambda: kiosk.screen() == "screen.verify.verdict")
+    kiosk.wait(lambda: kiosk.screen() == "screen.verificar-documento.verdict")
     kiosk.tap("action.finish")
     assert kiosk.screen() == "screen.home" and kiosk.ui.flow is None
     labels = " ".join(
@@ -177,15 +203,15 @@ def test_a_clerk_opens_a_scanned_file_at_the_desk(
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: next(answers))
     kiosk.tap("action.open_file")
     kiosk.wait(lambda: "ningún código QR" in kiosk.text("label.scan_status"))
-    assert kiosk.screen() == "screen.verify.scan"
+    assert kiosk.screen() == "screen.verificar-documento.scan"
     kiosk.tap("action.open_file")
-    kiosk.wait(lambda: kiosk.screen() == "screen.verify.verdict")
+    kiosk.wait(lambda: kiosk.screen() == "screen.verificar-documento.verdict")
     assert kiosk.text("label.verdict").endswith("VÁLIDO")
 
 
 def test_the_public_kiosk_offers_no_file_dialog(make_driver: Any) -> None:
-    kiosk = make_driver(verification=True, settings={"kiosk": {"mode": "kiosk"}})
+    kiosk = make_driver(settings={"kiosk": {"mode": "kiosk"}})
     kiosk.tap("tile.verificar-documento")
-    assert kiosk.screen() == "screen.verify.scan"
+    assert kiosk.screen() == "screen.verificar-documento.scan"
     assert not kiosk.ui.shell.findChildren(QWidget, "action.open_file")
     assert kiosk.find("action.check_code").isVisible()

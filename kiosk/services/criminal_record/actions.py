@@ -1,26 +1,25 @@
-"""The portal calls behind flow action steps: answers in, the portal's result out.
+"""Antecedentes Penales: the portal calls behind its action steps, answers in, result out.
 
-A flow names its action; this table gives the coroutine. Each takes what the engine hands an
-action (the answers on the visitor's path, plus the result of each earlier action on it under its
-step id: a session, a payment order) and the step's Idempotency-Key (stable across retries of the
+Each takes the action context (the portal client, the visit), what the engine hands an action
+(the answers on the visitor's path, plus the result of each earlier action on it under its step
+id: a session, a payment order) and the step's Idempotency-Key (stable across retries of the
 same answers), so a retry after a timeout or a double tap never creates twice.
 
 An action fails only with a ``PortalError``. When the portal refuses an answer the visitor can fix
 (a wrong password, a slip the bank does not know), it raises ``AnswerRejected`` naming the flow's
-field: the message is the portal's, and "Atrás" leads to the question that asks it.
+field: the message is the portal's, and "Atrás" leads to the question that asks it. A log-in is
+the visit's (``Session.login``): another service in the same visit reuses it.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from typing import TypeVar
 
-from kiosk.flows.collect_certificate import grouped_code
-from kiosk.flows.criminal_record_steps import compact_reference, paid_order, session_of
-from kiosk.flows.fields import format_money
+from kiosk import formats
 from kiosk.flows.model import Answers
 from kiosk.flows.text import _
 from kiosk.identity import normalize_digits
@@ -32,7 +31,6 @@ from kiosk.portal.errors import (
     PortalUnavailable,
 )
 from kiosk.portal.models import (
-    AccountCreate,
     Bank,
     BoletaCheck,
     BoletaPayment,
@@ -45,12 +43,13 @@ from kiosk.portal.models import (
     SessionCreate,
     VisitorSession,
 )
+from kiosk.services.account import create_account
+from kiosk.services.base import Action, ActionContext, AnswerRejected, PortalPending
+from kiosk.services.criminal_record.rules import compact_reference, paid_order, session_of
+from kiosk.text import Text
 
-Action = Callable[[Answers, str], Awaitable[object]]
 T = TypeVar("T")
 
-POLL_INTERVAL = 3.0  # seconds between two looks at a payment order
-PAYMENT_WAIT = 600.0  # how long wait_for_payment waits before the visitor is told to come back
 SESSION_ENDED = frozenset({"session_expired", "session_invalid"})
 
 # The portal's name of a field -> the criminal record flow's (the slip and the guest's identity).
@@ -66,126 +65,90 @@ FLOW_FIELDS = {
 }
 
 
-class AnswerRejected(PortalRejected):
-    """The portal refused an answer: ``field`` is the flow's field id, ``detail`` says why."""
-
-    @classmethod
-    def of(cls, error: PortalRejected, field_id: str, detail: str | None = None) -> AnswerRejected:
-        update = {"field": field_id, "detail": detail or error.detail}
-        return cls(error.problem.model_copy(update=update))
+async def log_in(context: ActionContext, answers: Answers, key: str) -> object:
+    session = await _log_in(context.client, answers)
+    context.session.login = session  # the visit's: Casillero and others reuse it
+    return session
 
 
-class PaymentPending(PortalRejected):
-    """The order is not paid yet. Transient: trying again later polls the same order."""
+async def verify_boleta(context: ActionContext, answers: Answers, key: str) -> object:
+    try:
+        return await context.client.verify_boleta(_boleta(answers))
+    except PortalRejected as error:
+        raise _on_flow_field(error) from None
 
-    transient = True
+
+async def create_payment_order(context: ActionContext, answers: Answers, key: str) -> object:
+    made = answers.get("create_payment_order")
+    if isinstance(made, PaymentOrder):  # passing again: the same order, never a second one
+        return await context.client.payment_order(made.id)
+    return await context.client.create_payment_order(
+        PaymentConcept.CRIMINAL_RECORD, idempotency_key=key
+    )
 
 
-def portal_actions(
-    client: PortalClient,
-    *,
-    poll_interval: float = POLL_INTERVAL,
-    payment_wait: float = PAYMENT_WAIT,
-) -> dict[str, Action]:
-    async def create_account(answers: Answers, key: str) -> object:
-        body = AccountCreate(
-            dpi=str(answers["dpi"]),
-            birth_date=_get(answers, "birth_date", date),
-            email=str(answers["email"]),
-            password=str(answers["password"]),
+async def find_payment_order(context: ActionContext, answers: Answers, key: str) -> object:
+    reference = compact_reference(str(answers["payment_reference"]))
+    try:
+        order = await context.client.payment_order_by_reference(reference)
+    except PortalNotFound as error:
+        detail = Text(
+            "No encontramos una orden de pago con la referencia {reference}. Revise que "
+            "esté igual que en la hoja y escríbala otra vez.",
+            reference=reference,
         )
-        return await client.create_account(body, idempotency_key=key)
-
-    async def log_in(answers: Answers, key: str) -> object:
-        return await _log_in(client, answers)
-
-    async def verify_boleta(answers: Answers, key: str) -> object:
-        try:
-            return await client.verify_boleta(_boleta(answers))
-        except PortalRejected as error:
-            raise _on_flow_field(error) from None
-
-    async def create_payment_order(answers: Answers, key: str) -> object:
-        made = answers.get("create_payment_order")
-        if isinstance(made, PaymentOrder):  # passing again: the same order, never a second one
-            return await client.payment_order(made.id)
-        return await client.create_payment_order(
-            PaymentConcept.CRIMINAL_RECORD, idempotency_key=key
+        raise AnswerRejected.of(error, "payment_reference", detail) from None
+    if order.status is PaymentOrderStatus.USED:
+        message = _(
+            "La orden de pago con la referencia {reference} ya se usó para una solicitud. "
+            "Si no recibió su constancia, use su código de descarga o pida ayuda en la "
+            "ventanilla: no pague otra vez."
         )
+        raise AnswerRejected(*_problem("order_used", message, order, field="payment_reference"))
+    if order.status is PaymentOrderStatus.EXPIRED:
+        message = _(
+            "La orden de pago con la referencia {reference} venció sin pago. Vuelva a "
+            "«Forma de pago» y elija «Pagar en línea ahora» para recibir una orden nueva."
+        )
+        raise AnswerRejected(*_problem("order_expired", message, order, field="payment_reference"))
+    return order
 
-    async def find_payment_order(answers: Answers, key: str) -> object:
-        reference = compact_reference(str(answers["payment_reference"]))
+
+async def wait_for_payment(context: ActionContext, answers: Answers, key: str) -> object:
+    order = paid_order(answers)
+    return await _wait_until_paid(context.client, order, context.poll_interval, context.wait_limit)
+
+
+async def submit_request(context: ActionContext, answers: Answers, key: str) -> object:
+    client = context.client
+    session = session_of(answers)
+    data = _request(answers, with_identity=session is None)
+    try:
         try:
-            order = await client.payment_order_by_reference(reference)
-        except PortalNotFound as error:
-            detail = _(
-                "No encontramos una orden de pago con la referencia {reference}. Revise que "
-                "esté igual que en la hoja y escríbala otra vez."
-            ).format(reference=reference)
-            raise AnswerRejected(
-                error.problem.model_copy(
-                    update={"field": "payment_reference", "detail": detail, "status": 422}
-                )
-            ) from None
-        if order.status is PaymentOrderStatus.USED:
-            message = _(
-                "La orden de pago con la referencia {reference} ya se usó para una solicitud. "
-                "Si no recibió su constancia, use su código de descarga o pida ayuda en la "
-                "ventanilla: no pague otra vez."
+            token = session.token if session is not None else None
+            return await client.request_criminal_record(data, idempotency_key=key, token=token)
+        except PortalUnauthorized as error:
+            if session is None or error.code not in SESSION_ENDED:
+                raise
+            # The session ended while the visitor paid or read: open another, send again.
+            session = await _log_in(client, answers)
+            context.session.login = session
+            return await client.request_criminal_record(
+                data, idempotency_key=key, token=session.token
             )
-            raise AnswerRejected(_problem("order_used", message, order, field="payment_reference"))
-        if order.status is PaymentOrderStatus.EXPIRED:
-            message = _(
-                "La orden de pago con la referencia {reference} venció sin pago. Vuelva a "
-                "«Forma de pago» y elija «Pagar en línea ahora» para recibir una orden nueva."
-            )
-            raise AnswerRejected(
-                _problem("order_expired", message, order, field="payment_reference")
-            )
-        return order
+    except PortalRejected as error:
+        raise _on_flow_field(error) from None
 
-    async def fetch_certificate(answers: Answers, key: str) -> object:
-        try:
-            return await client.certificate(grouped_code(str(answers["download_code"])))
-        except PortalNotFound as error:
-            detail = _(
-                "No hay ninguna constancia con ese código de descarga. Revise que esté igual "
-                "que en su hoja o en el correo y escríbalo otra vez."
-            )
-            raise AnswerRejected.of(error, "download_code", detail) from None
 
-    async def wait_for_payment(answers: Answers, key: str) -> object:
-        order = paid_order(answers)
-        return await _wait_until_paid(client, order, poll_interval, payment_wait)
-
-    async def submit_request(answers: Answers, key: str) -> object:
-        session = session_of(answers)
-        data = _request(answers, with_identity=session is None)
-        try:
-            try:
-                token = session.token if session is not None else None
-                return await client.request_criminal_record(data, idempotency_key=key, token=token)
-            except PortalUnauthorized as error:
-                if session is None or error.code not in SESSION_ENDED:
-                    raise
-                # The session ended while the visitor paid or read: open another, send again.
-                session = await _log_in(client, answers)
-                return await client.request_criminal_record(
-                    data, idempotency_key=key, token=session.token
-                )
-        except PortalRejected as error:
-            raise _on_flow_field(error) from None
-
-    return {
-        "create_account": create_account,
-        "log_in": log_in,
-        "verify_boleta": verify_boleta,
-        "create_payment_order": create_payment_order,
-        "find_payment_order": find_payment_order,
-        "wait_for_payment": wait_for_payment,
-        "submit_request": submit_request,
-        "fetch_certificate": fetch_certificate,
-    }
+ACTIONS: Mapping[str, Action] = {
+    "create_account": create_account,
+    "log_in": log_in,
+    "verify_boleta": verify_boleta,
+    "create_payment_order": create_payment_order,
+    "find_payment_order": find_payment_order,
+    "wait_for_payment": wait_for_payment,
+    "submit_request": submit_request,
+}
 
 
 async def _log_in(client: PortalClient, answers: Answers) -> VisitorSession:
@@ -229,7 +192,7 @@ async def _wait_until_paid(
                 "La orden de pago con la referencia {reference} venció sin pago. Toque «Inicio» "
                 "para empezar de nuevo con una orden nueva."
             )
-            raise PortalRejected(_problem("order_expired", message, order))
+            raise PortalRejected(*_problem("order_expired", message, order))
         if loop.time() + interval > deadline:
             message = _(
                 "Todavía no recibimos la confirmación de su pago de {amount} con la referencia "
@@ -237,7 +200,7 @@ async def _wait_until_paid(
                 "momento. Si prefiere irse, guarde la hoja con la referencia: con ella puede "
                 "volver más tarde, y en la ventanilla le ayudan a terminar sin pagar otra vez."
             )
-            raise PaymentPending(_problem("payment_pending", message, order))
+            raise PortalPending(*_problem("payment_pending", message, order))
         await asyncio.sleep(interval)
 
 
@@ -278,9 +241,13 @@ def _on_flow_field(error: PortalRejected) -> PortalRejected:
     return AnswerRejected.of(error, FLOW_FIELDS[error.field])
 
 
-def _problem(code: str, message: str, order: PaymentOrder, *, field: str | None = None) -> Problem:
-    detail = message.format(amount=format_money(order.amount), reference=order.reference)
-    return Problem(title=detail, status=409, code=code, detail=detail, field=field)
+def _problem(
+    code: str, message: str, order: PaymentOrder, *, field: str | None = None
+) -> tuple[Problem, Text]:
+    """The kiosk's own refusal about an order: the problem, and its words kept for display."""
+    text = Text(message, amount=formats.money(order.amount), reference=order.reference)
+    detail = str(text)
+    return Problem(title=detail, status=409, code=code, detail=detail, field=field), text
 
 
 def _get(answers: Answers, key: str, kind: type[T]) -> T:

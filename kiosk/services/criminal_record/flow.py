@@ -13,16 +13,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from kiosk.flows import criminal_record_steps as rules
-from kiosk.flows.account import ACCOUNT
-from kiosk.flows.criminal_record_steps import (
-    ACCOUNT_HOLDER,
-    BOLETA,
-    GUEST,
-    NEW_ACCOUNT,
-    ONLINE,
-    REFERENCE,
-)
 from kiosk.flows.model import (
     ActionStep,
     Choice,
@@ -36,16 +26,26 @@ from kiosk.flows.model import (
 )
 from kiosk.flows.text import _
 from kiosk.portal.models import BANK_NAMES, Bank
+from kiosk.services.account import ACCOUNT
+from kiosk.services.criminal_record import rules
+from kiosk.services.criminal_record.rules import (
+    ACCOUNT_HOLDER,
+    BOLETA,
+    GUEST,
+    NEW_ACCOUNT,
+    ONLINE,
+    REFERENCE,
+)
 
 _CREATE_ACCOUNT = ACCOUNT.step("create_account")
 _ACCOUNT_CREATED = ACCOUNT.step("done")
 assert isinstance(_CREATE_ACCOUNT, ActionStep) and isinstance(_ACCOUNT_CREATED, ConfirmationStep)
 
 CRIMINAL_RECORD = Flow(
-    id="criminal_record",
+    id="antecedentes-penales",
     title=_("Antecedentes Penales en línea"),
     start="about",
-    prints=True,
+    printer_notice=_("Puede continuar: recibirá el código de descarga en pantalla."),
     steps=(
         InfoStep(id="about", title=_("Constancia de Antecedentes Penales"), body=rules.about),
         QuestionStep(

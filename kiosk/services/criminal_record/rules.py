@@ -9,13 +9,14 @@ and the bodies of the info, payment-slip and result screens, which read the acti
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from decimal import Decimal
 from typing import TypeVar
 
-from kiosk.flows.fields import format_money, validation_today
-from kiosk.flows.model import Answers, FieldError
-from kiosk.flows.text import _
+from kiosk import formats
+from kiosk.flows.fields import validation_today
+from kiosk.flows.model import Answers, Code, FieldError
+from kiosk.flows.text import Text, _
 from kiosk.identity import normalize_digits, validate_birth_date, validate_dpi, validate_email
 from kiosk.portal.models import (
     BANK_NAMES,
@@ -30,7 +31,6 @@ from kiosk.portal.models import (
 )
 
 T = TypeVar("T")
-GUATEMALA = timezone(timedelta(hours=-6), "GT")  # the times a visitor reads (no DST)
 
 # Digits of a boleta number per bank (the portal says the same when a number has the wrong length).
 MAX_PASSWORD = 128  # what the portal accepts at log-in
@@ -144,11 +144,13 @@ def boleta_number(value: object, answers: Answers) -> None:
         raise FieldError(
             "boleta_number",
             "boleta_number_length",
-            _(
+            Text(
                 "Las boletas de {bank} tienen {expected} dígitos y usted escribió {typed}: "
-                "revise el número impreso en la boleta."
-            ).format(bank=BANK_NAMES[Bank(str(bank))], expected=expected, typed=len(digits)),
-            {"expected": expected, "typed": len(digits)},
+                "revise el número impreso en la boleta.",
+                bank=BANK_NAMES[Bank(str(bank))],
+                expected=expected,
+                typed=len(digits),
+            ),
         )
 
 
@@ -164,33 +166,39 @@ def paid_before_today(value: object, answers: Answers) -> None:
 # --- texts of the screens -------------------------------------------------------------------------
 
 
-def about(answers: Answers, results: dict[str, object]) -> str:
-    return _(
+def about(answers: Answers, results: dict[str, object]) -> Text:
+    return Text(
         "La constancia de antecedentes penales dice si usted tiene o no sentencias penales "
         "registradas en el Organismo Judicial.\n\n"
         "Cuesta {fee} y es válida por seis meses desde el día en que se emite.\n\n"
         "Necesita:\n"
         "• su DPI;\n"
         "• una boleta pagada en Banrural, Banco Industrial o G&T Continental, "
-        "o pagar en línea desde la banca electrónica de su banco durante el trámite."
-    ).format(fee=format_money(CRIMINAL_RECORD_FEE))
+        "o pagar en línea desde la banca electrónica de su banco durante el trámite.",
+        fee=formats.money(CRIMINAL_RECORD_FEE),
+    )
 
 
-def payment_slip(answers: Answers, results: dict[str, object]) -> str:
+def payment_slip(answers: Answers, results: dict[str, object]) -> Text:
     order = paid_order(results)
-    return _(
+    return Text(
         "Pague {amount} en la banca electrónica o la aplicación de su banco, en el pago de "
         "servicios del Organismo Judicial, con la referencia de arriba. Vence el {expires}.\n\n"
         "La hoja impresa lleva la referencia y un código QR para pagar desde su teléfono. "
         "Guárdela: si se tiene que ir, con la referencia puede volver a cualquier quiosco y "
         "terminar sin pagar otra vez.\n\n"
-        "Cuando haya pagado, toque «Continuar»: aquí esperamos la confirmación del banco."
-    ).format(amount=format_money(order.amount), expires=_when(order.expires_at))
+        "Cuando haya pagado, toque «Continuar»: aquí esperamos la confirmación del banco.",
+        amount=formats.money(order.amount),
+        expires=_when(order.expires_at),
+    )
 
 
-def payment_slip_codes(answers: Answers, results: dict[str, object]) -> tuple[tuple[str, str], ...]:
+def payment_slip_codes(answers: Answers, results: dict[str, object]) -> tuple[Code, ...]:
     order = paid_order(results)
-    return ((_("Referencia de pago"), order.reference), (_("Monto"), format_money(order.amount)))
+    return (
+        Code("payment_reference", _("Referencia de pago"), order.reference),
+        Code("amount", _("Monto"), formats.money(order.amount)),
+    )
 
 
 def paid_order(results: dict[str, object]) -> PaymentOrder:
@@ -225,8 +233,8 @@ def compact_reference(text: str) -> str:
     return "".join(char for char in text.upper() if char.isalnum())
 
 
-def issued(answers: Answers, results: dict[str, object]) -> str:
-    text = _(
+def issued(answers: Answers, results: dict[str, object]) -> tuple[Text, ...]:
+    text = Text(
         "Su constancia está lista: dice que usted no registra antecedentes penales. "
         "Es válida por seis meses.\n\n"
         "Con el código de descarga puede volver a imprimirla en cualquier quiosco o "
@@ -235,12 +243,12 @@ def issued(answers: Answers, results: dict[str, object]) -> str:
     email = _email(answers)
     request = result(results, "submit_request", CriminalRecordRequest)
     if request.email_sent and email:
-        text += "\n\n" + _("También se la enviamos a {email}.").format(email=email)
-    return text
+        return text, Text("También se la enviamos a {email}.", email=email)
+    return (text,)
 
 
-def registered(answers: Answers, results: dict[str, object]) -> str:
-    return _(
+def registered(answers: Answers, results: dict[str, object]) -> Text:
+    return Text(
         "El registro del Organismo Judicial tiene anotada a su nombre al menos una sentencia "
         "penal. Por eso el documento dice «registra antecedentes penales». Es el resultado "
         "oficial de su solicitud.\n\n"
@@ -251,43 +259,47 @@ def registered(answers: Answers, results: dict[str, object]) -> str:
     )
 
 
-def document_codes(answers: Answers, results: dict[str, object]) -> tuple[tuple[str, str], ...]:
+def document_codes(answers: Answers, results: dict[str, object]) -> tuple[Code, ...]:
     request = result(results, "submit_request", CriminalRecordRequest)
     return (
-        (_("Código de descarga"), request.download_code),
-        (_("Código de verificación"), request.certificate_code or ""),
+        Code("download", _("Código de descarga"), request.download_code),
+        Code("verification", _("Código de verificación"), request.certificate_code or ""),
     )
 
 
-def in_review(answers: Answers, results: dict[str, object]) -> str:
+def in_review(answers: Answers, results: dict[str, object]) -> tuple[Text, ...]:
     request = result(results, "submit_request", CriminalRecordRequest)
-    text = _(
-        "Su pago quedó registrado: no tiene que pagar otra vez. Una persona del Organismo "
-        "Judicial revisará su solicitud con cuidado (por ejemplo, cuando otra persona tiene el "
-        "mismo nombre)."
-    )
-    if request.ready_by is not None:
-        text += "\n\n" + _("Estará lista a partir del {day}.").format(
-            day=request.ready_by.astimezone(GUATEMALA).strftime("%d/%m/%Y")
+    paragraphs = [
+        Text(
+            "Su pago quedó registrado: no tiene que pagar otra vez. Una persona del Organismo "
+            "Judicial revisará su solicitud con cuidado (por ejemplo, cuando otra persona tiene el "
+            "mismo nombre)."
         )
-    text += "\n\n" + _(
-        "Entonces vuelva a cualquier quiosco, toque «Imprimir mi constancia con un código» y "
-        "use el código de descarga, o descárguela del portal del Organismo Judicial. Le "
-        "imprimimos una hoja con estos códigos: guárdela."
+    ]
+    if request.ready_by is not None:
+        paragraphs.append(
+            Text("Estará lista a partir del {day}.", day=formats.day(request.ready_by))
+        )
+    paragraphs.append(
+        Text(
+            "Entonces vuelva a cualquier quiosco, toque «Imprimir mi constancia con un código» y "
+            "use el código de descarga, o descárguela del portal del Organismo Judicial. Le "
+            "imprimimos una hoja con estos códigos: guárdela."
+        )
     )
     email = _email(answers)
     if email:
-        text += "\n\n" + _("Cuando esté lista también se la enviaremos a {email}.").format(
-            email=email
+        paragraphs.append(
+            Text("Cuando esté lista también se la enviaremos a {email}.", email=email)
         )
-    return text
+    return tuple(paragraphs)
 
 
-def review_codes(answers: Answers, results: dict[str, object]) -> tuple[tuple[str, str], ...]:
+def review_codes(answers: Answers, results: dict[str, object]) -> tuple[Code, ...]:
     request = result(results, "submit_request", CriminalRecordRequest)
     return (
-        (_("Referencia"), request.id),
-        (_("Código de descarga"), request.download_code),
+        Code("request", _("Referencia"), request.id),
+        Code("download", _("Código de descarga"), request.download_code),
     )
 
 
@@ -300,8 +312,5 @@ def _email(answers: Answers) -> str | None:
     return session.account.email if session is not None else None
 
 
-def _when(moment: datetime) -> str:
-    local = moment.astimezone(GUATEMALA)
-    return _("{day} a las {time}").format(
-        day=local.strftime("%d/%m/%Y"), time=local.strftime("%H:%M")
-    )
+def _when(moment: datetime) -> Text:
+    return Text("{day} a las {time}", day=formats.day(moment), time=formats.clock(moment))

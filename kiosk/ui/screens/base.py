@@ -1,12 +1,14 @@
 """The one screen contract (ARCHITECTURE.md rule 3).
 
-A screen exposes ``valid``, ``busy`` and ``error``, emits ``changed`` when any of them may have
-changed, writes what the visitor entered back with ``apply()``, puts the focus where the visitor
-starts with ``focus_first()``, and forgets everything typed with ``clear()`` (session reset).
-Only the shell decides navigation, spinners and overlays; screens only emit intents.
+A screen emits what the visitor wants as ``navigate(Intent, argument)`` and never navigates
+itself; the controller of its service decides. ``focus_first()`` puts the focus where the
+visitor starts (the shell calls it on show) and ``clear()`` forgets everything typed (the
+session's reset). Only the shell decides navigation, spinners and overlays.
 """
 
 from __future__ import annotations
+
+from enum import Enum
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
@@ -14,42 +16,36 @@ from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 from kiosk.i18n import tr
 
 
+class Intent(Enum):
+    """What a visitor asks of a screen; the argument says which (a field, a service, a row)."""
+
+    OPEN = "open"  # home: a service (argument: its id)
+    HOME = "home"
+    CONTINUE = "continue"  # Enter on the last field: as "Continuar"
+    ALTERNATIVE = "alternative"  # the question's other way (build the number step by step)
+    CHANGE = "change"  # review: ask that answer again (argument: the field id)
+    RETRY = "retry"  # a failed operation, again
+    REPRINT = "reprint"  # the document of this step, again
+    MORE = "more"  # results: the next page
+    SELECT = "select"  # results: one row (argument: its id)
+    CHECK_CODE = "check_code"  # verification: the typed code
+    OPEN_FILE = "open_file"  # verification at a desk: an image or a PDF
+    PRINT = "print"  # verification: a receipt
+    AGAIN = "again"  # verification: another document
+
+
 class Screen(QWidget):
-    changed = Signal()
-    #: the screen asks the shell to go somewhere ("home", a service id, ...)
-    navigate = Signal(str)
+    #: the visitor's intent and its argument ("" when it needs none)
+    navigate = Signal(object, str)
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(f"screen.{name}")
         # screens without inputs take the focus themselves, so it never lingers on a header button
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self._busy = False
-        self._error: str | None = None
 
-    @property
-    def valid(self) -> bool:
-        return True
-
-    @property
-    def busy(self) -> bool:
-        return self._busy
-
-    @property
-    def error(self) -> str | None:
-        return self._error
-
-    def set_busy(self, busy: bool) -> None:
-        self._busy = busy
-        self.setEnabled(not busy)
-        self.changed.emit()
-
-    def set_error(self, message: str | None) -> None:
-        self._error = message
-        self.changed.emit()
-
-    def apply(self) -> None:
-        """Write the visitor's input back to whoever owns the answers (nothing by default)."""
+    def ask(self, intent: Intent, argument: str = "") -> None:
+        self.navigate.emit(intent, argument)
 
     def focus_first(self) -> None:
         """Focus the first thing to fill in; screens without inputs keep focus off text fields."""
@@ -57,9 +53,6 @@ class Screen(QWidget):
 
     def clear(self) -> None:
         """Forget everything typed (the session's reset calls it)."""
-
-    def retranslate(self) -> None:
-        """Re-read every visible text after a language switch."""
 
 
 def label(text: str, kind: str, name: str | None = None, *, wrap: bool = True) -> QLabel:

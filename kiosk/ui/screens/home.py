@@ -4,6 +4,7 @@ screen still works and says so."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from importlib import resources
 
 from PySide6.QtCore import QByteArray, QSize, Qt
@@ -22,8 +23,9 @@ from PySide6.QtWidgets import (
 
 from kiosk.i18n import tr
 from kiosk.portal.models import ServiceStatus
-from kiosk.ui.home_catalog import CATEGORIES, FEATURED, Tile, tile_for
-from kiosk.ui.screens.base import Screen, label
+from kiosk.services.catalog import CATEGORIES
+from kiosk.services.registry import HomeTile
+from kiosk.ui.screens.base import Intent, Screen, label
 
 ICON_INK = "#0B2E59"  # the colour the SVG files are drawn in
 
@@ -45,11 +47,12 @@ def icon(name: str, side: int) -> QPixmap:
 
 
 class HomeScreen(Screen):
-    """Tiles emit ``navigate(service_id)``; the shell decides what opens."""
+    """Tiles ask ``Intent.OPEN`` with their service id; the shell decides what opens."""
 
-    def __init__(self, columns: int = 3) -> None:
+    def __init__(self, tiles: Sequence[HomeTile], columns: int = 3) -> None:
         super().__init__("home")
         self._tiles: dict[str, TileButton] = {}
+        self._home_tiles = {tile.service: tile for tile in tiles}
         self.columns = columns
         self.status = label("", "hint", "label.portal_status")
         self.status.hide()
@@ -62,17 +65,23 @@ class HomeScreen(Screen):
         column.addWidget(self.status)
         featured = QHBoxLayout()
         featured.setSpacing(16)
-        for tile in FEATURED:
-            featured.addWidget(self._tile(tile, featured=True))
+        for tile in tiles:
+            if tile.tile.featured:
+                featured.addWidget(self._tile(tile, featured=True))
         column.addLayout(featured)
         for category in CATEGORIES:
+            in_category = [
+                t for t in tiles if t.tile.category == category.id and not t.tile.featured
+            ]
+            if not in_category:
+                continue
             column.addSpacing(8)
             heading = label(category.title, "subheading", f"label.category.{category.id}")
             heading.setStyleSheet("font-weight: bold;")
             column.addWidget(heading)
             grid = QGridLayout()
             grid.setSpacing(12)
-            for index, tile in enumerate(category.tiles):
+            for index, tile in enumerate(in_category):
                 grid.addWidget(self._tile(tile), index // columns, index % columns)
             column.addLayout(grid)
         column.addStretch(1)
@@ -85,11 +94,12 @@ class HomeScreen(Screen):
     def tile(self, key: str) -> TileButton:
         return self._tiles[key]
 
-    def _tile(self, tile: Tile, *, featured: bool = False) -> TileButton:
-        widget = TileButton(tile.icon, tr(tile.label), featured=featured)
-        widget.setObjectName(f"tile.{tile.key}")
-        widget.clicked.connect(lambda: self.navigate.emit(tile.key))
-        self._tiles[tile.key] = widget
+    def _tile(self, home_tile: HomeTile, *, featured: bool = False) -> TileButton:
+        key = home_tile.service
+        widget = TileButton(home_tile.tile.icon, tr(home_tile.tile.label), featured=featured)
+        widget.setObjectName(f"tile.{key}")
+        widget.clicked.connect(lambda: self.ask(Intent.OPEN, key))
+        self._tiles[key] = widget
         return widget
 
     def set_catalog(self, services: list[ServiceStatus] | None) -> None:
@@ -106,11 +116,11 @@ class HomeScreen(Screen):
         self.status.hide()
         by_id = {service.id: service for service in services}
         for key, widget in self._tiles.items():
-            tile = tile_for(key)
-            status = by_id.get(tile.service)
+            tile = self._home_tiles[key]
+            status = by_id.get(tile.availability_id)
             unavailable = status is not None and not status.available
             widget.setProperty("unavailable", unavailable)
-            text = tr(tile.label)
+            text = tr(tile.tile.label)
             if unavailable:
                 reason = status.reason if status and status.reason else tr("No disponible ahora")
                 widget.set_text(text, f"{tr('No disponible')}: {reason}")

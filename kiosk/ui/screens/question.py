@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.flows.model import Field, FieldError, FieldKind, QuestionStep
+from kiosk.flows.model import Choice, Field, FieldError, FieldKind, QuestionStep
 from kiosk.i18n import tr
-from kiosk.ui.screens.base import Screen, label
+from kiosk.ui.screens.base import Intent, Screen, button, label
 
 YES_NO = (("si", "Sí"), ("no", "No"))
 
@@ -62,8 +62,14 @@ def wrap_text(text: str, metrics: QFontMetrics, width: int) -> str:
 
 class QuestionScreen(Screen):
     def __init__(
-        self, flow_id: str, step: QuestionStep, raw: dict[str, str], progress: str
+        self,
+        flow_id: str,
+        step: QuestionStep,
+        raw: dict[str, str],
+        progress: str,
+        options: dict[str, tuple[Choice, ...]] | None = None,
     ) -> None:
+        """``options``: a choice's options when they depend on earlier answers."""
         super().__init__(f"{flow_id}.{step.id}")
         self.step = step
         self._inputs: dict[str, QLineEdit] = {}
@@ -83,8 +89,13 @@ class QuestionScreen(Screen):
         self.summary_layout = QVBoxLayout(self.summary)
         self.summary.hide()
         layout.addWidget(self.summary)
+        self._options = dict(options or {})
         for field in step.fields:
             layout.addWidget(self._field_block(field, raw.get(field.id, "")))
+        if step.alternative is not None:
+            other = button(step.alternative.label, "link", "action.alternative")
+            other.clicked.connect(lambda: self.ask(Intent.ALTERNATIVE))
+            layout.addWidget(other, alignment=Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
 
     # --- building ---------------------------------------------------------------------------
@@ -113,7 +124,6 @@ class QuestionScreen(Screen):
             if field.max_length:
                 edit.setMaxLength(field.max_length)
             title.setBuddy(edit)
-            edit.textEdited.connect(lambda _text: self.changed.emit())
             edit.returnPressed.connect(self._enter)
             self._inputs[field.id] = edit
             column.addWidget(edit)
@@ -136,23 +146,22 @@ class QuestionScreen(Screen):
                     choice.value,
                     f"{tr(choice.label)}\n{tr(choice.hint)}" if choice.hint else choice.label,
                 )
-                for choice in field.choices
+                for choice in self._options.get(field.id, field.choices)
             )
         )
         # options that carry a hint need the whole width for their two lines
-        hinted = any(choice.hint for choice in field.choices)
+        hinted = any(choice.hint for choice in self._options.get(field.id, field.choices))
         columns = 1 if hinted else (2 if len(options) <= 4 else 3)
         for index, (option, text) in enumerate(options):
-            button = WrapButton(tr(text) if "\n" not in text else text)
-            button.setObjectName(f"field.{field.id}.{option}")
-            button.setProperty("role", "choice")
-            button.setProperty("value", option)
-            button.setCheckable(True)
-            button.setMinimumHeight(72)
-            button.setChecked(option == value)
-            button.clicked.connect(self.changed.emit)
-            group.addButton(button)
-            grid.addWidget(button, index // columns, index % columns)
+            choice_button = WrapButton(tr(text) if "\n" not in text else text)
+            choice_button.setObjectName(f"field.{field.id}.{option}")
+            choice_button.setProperty("role", "choice")
+            choice_button.setProperty("value", option)
+            choice_button.setCheckable(True)
+            choice_button.setMinimumHeight(72)
+            choice_button.setChecked(option == value)
+            group.addButton(choice_button)
+            grid.addWidget(choice_button, index // columns, index % columns)
         self._choices[field.id] = group
         return box
 
@@ -177,11 +186,10 @@ class QuestionScreen(Screen):
             self._mark(field_id, invalid=False)
         if not errors:
             self.summary.hide()
-            self.set_error(None)
             return
         self.summary_layout.addWidget(label("Revise lo siguiente:", "error-title"))
         for error in errors:
-            message = tr(error.message)
+            message = tr(error.text)
             line = label("", "error")
             line.setText(f"• {message}")  # already translated: not a catalog text
             self.summary_layout.addWidget(line)
@@ -190,7 +198,6 @@ class QuestionScreen(Screen):
                 self._errors[error.field_id].show()
                 self._mark(error.field_id, invalid=True)
         self.summary.show()
-        self.set_error(tr(errors[0].message))
         first = errors[0].field_id
         if first in self._inputs:
             self._inputs[first].setFocus(Qt.FocusReason.OtherFocusReason)
@@ -213,10 +220,10 @@ class QuestionScreen(Screen):
             edit.clear()
         for group in self._choices.values():
             group.setExclusive(False)
-            for button in group.buttons():
-                button.setChecked(False)
+            for option in group.buttons():
+                option.setChecked(False)
             group.setExclusive(True)
 
     def _enter(self) -> None:
         """Enter in the last field acts as Continuar (physical keyboards, desk clerks)."""
-        self.navigate.emit("continue")
+        self.ask(Intent.CONTINUE)

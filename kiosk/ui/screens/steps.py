@@ -7,12 +7,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QProgressBar, QVBoxLayout
 
 from kiosk.flows.engine import ReviewItem
+from kiosk.flows.model import Code
 from kiosk.i18n import tr
-from kiosk.ui.screens.base import Screen, button, label, set_kind
+from kiosk.text import Text
+from kiosk.ui.screens.base import Intent, Screen, button, label, set_kind
 
 
 class ReviewScreen(Screen):
-    """Every answer on the visitor's path, each with "Cambiar" (``navigate("change:<id>")``)."""
+    """Every answer on the visitor's path, each with "Cambiar" (``Intent.CHANGE``, its field)."""
 
     def __init__(self, flow_id: str, step_id: str, title: str, items: list[ReviewItem]) -> None:
         super().__init__(f"{flow_id}.{step_id}")
@@ -34,7 +36,7 @@ class ReviewScreen(Screen):
                 change = button("Cambiar", "link", f"action.change.{item.field_id}")
                 change.setAccessibleName(tr("Cambiar {label}", label=tr(item.label)))
                 change.clicked.connect(
-                    lambda _=False, field=item.field_id: self.navigate.emit(f"change:{field}")
+                    lambda _=False, field=item.field_id: self.ask(Intent.CHANGE, field)
                 )
                 grid.addWidget(change, row, 2)
         grid.setColumnStretch(1, 1)
@@ -56,7 +58,7 @@ class TextScreen(Screen):
     """Info and confirmation steps: a heading and plain words (and, at the end, a reference)."""
 
     def __init__(
-        self, name: str, title: str, body: str, *, codes: tuple[tuple[str, str], ...] = ()
+        self, name: str, title: str, body: tuple[Text, ...], *, codes: tuple[Code, ...] = ()
     ) -> None:
         super().__init__(name)
         layout = QVBoxLayout(self)
@@ -65,29 +67,29 @@ class TextScreen(Screen):
         if codes:
             layout.addWidget(self._codes_card(codes))
         text = label("", "body", "label.body")
-        text.setText(body)  # already translated and filled in by the flow
+        text.setText("\n\n".join(tr(part) for part in body))  # said now, in today's language
         layout.addWidget(text)
         self.print_status = label("", "body", "label.print_status")
         self.print_status.hide()
         layout.addWidget(self.print_status)
         self.reprint = button("Imprimir otra vez", "secondary", "action.reprint")
-        self.reprint.clicked.connect(lambda: self.navigate.emit("reprint"))
+        self.reprint.clicked.connect(lambda: self.ask(Intent.REPRINT))
         self.reprint.hide()
         layout.addWidget(self.reprint, alignment=Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
 
     @staticmethod
-    def _codes_card(codes: tuple[tuple[str, str], ...]) -> QFrame:
+    def _codes_card(codes: tuple[Code, ...]) -> QFrame:
         """What the visitor must copy or keep, large enough to read from a step back."""
         card = QFrame()
         card.setProperty("kind", "card")
         grid = QGridLayout(card)
         grid.setHorizontalSpacing(24)
         grid.setVerticalSpacing(8)
-        for row, (name, value) in enumerate(codes):
-            grid.addWidget(label(name, "label"), row, 0)
-            shown = label("", "code", f"value.code.{row}")
-            shown.setText(value)  # a code: never translated
+        for row, code in enumerate(codes):
+            grid.addWidget(label(code.label, "label"), row, 0)
+            shown = label("", "code", f"value.code.{code.id}")
+            shown.setText(code.value)  # a code: never translated
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
             grid.addWidget(shown, row, 1)
         grid.setColumnStretch(1, 1)
@@ -123,7 +125,7 @@ class OperationScreen(Screen):
         self.message.hide()
         layout.addWidget(self.message)
         self.retry = button("Intentar de nuevo", "primary", "action.retry")
-        self.retry.clicked.connect(lambda: self.navigate.emit("retry"))
+        self.retry.clicked.connect(lambda: self.ask(Intent.RETRY))
         self.retry.hide()
         layout.addWidget(self.retry)
         layout.addStretch(1)
@@ -132,17 +134,16 @@ class OperationScreen(Screen):
         self.progress.show()
         self.message.hide()
         self.retry.hide()
-        self.set_busy(True)
+        self.setEnabled(False)
 
     def show_failure(self, message: str, *, can_retry: bool) -> None:
-        self.set_busy(False)
+        self.setEnabled(True)
         self.progress.hide()
         self.heading.setText(tr("No se pudo completar"))
         advice = "" if can_retry else "\n\n" + tr("Toque «Atrás» para revisar y cambiar sus datos.")
         self.message.setText(message + advice)
         self.message.show()
         self.retry.setVisible(can_retry)
-        self.set_error(message)
 
 
 class ServiceInfoScreen(Screen):
@@ -158,6 +159,6 @@ class ServiceInfoScreen(Screen):
         text.setText(body)
         layout.addWidget(text)
         home = button("Volver al inicio", "primary", "action.back_home")
-        home.clicked.connect(lambda: self.navigate.emit("home"))
+        home.clicked.connect(lambda: self.ask(Intent.HOME))
         layout.addWidget(home, alignment=Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)

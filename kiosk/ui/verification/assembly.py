@@ -12,11 +12,13 @@ from typing import TYPE_CHECKING
 from kiosk.config import Mode, Settings
 from kiosk.embedded_portal import PortalEndpoint
 from kiosk.portal.client import PortalClient
-from kiosk.print_service import Printouts
+from kiosk.printing import JobOutcome
+from kiosk.services.printer import DocumentPrinter
 
 if TYPE_CHECKING:
+    from kiosk.ui.ops import Ops
     from kiosk.ui.verification.controller import VerificationController
-    from kiosk.verification.service import Verifier
+    from kiosk.verification.service import Check, Verifier
 
 log = logging.getLogger(__name__)
 
@@ -30,12 +32,12 @@ class VerificationAssembly:
         settings: Settings,
         client: PortalClient,
         endpoint: PortalEndpoint,
-        printouts: Printouts | None,
+        printer: DocumentPrinter | None,
     ) -> None:
         self.settings = settings
         self.client = client
         self.endpoint = endpoint
-        self.printouts = printouts
+        self.printer = printer
         self._verifier: Verifier | None = None
 
     def verifier(self) -> Verifier:
@@ -58,7 +60,7 @@ class VerificationAssembly:
             )
         return self._verifier
 
-    def controller(self) -> VerificationController:
+    def controller(self, ops: Ops) -> VerificationController:
         """A new "Verificar un documento" for one visit (KioskUi's factory)."""
         from kiosk.scanning.decoders import make_decoder
         from kiosk.scanning.pipeline import ScanPipeline
@@ -69,9 +71,14 @@ class VerificationAssembly:
             self.verifier(),
             ScanPipeline(make_decoder(self.settings.scanner.engine)),
             CameraFeed(self.settings.scanner.camera),
+            ops,
             desk=self.settings.kiosk.mode is Mode.DESK,
-            print_receipt=self.printouts.print_check if self.printouts else None,
+            print_receipt=self._print_receipt if self.printer else None,
         )
+
+    async def _print_receipt(self, check: Check) -> JobOutcome:
+        assert self.printer is not None
+        return await self.printer.print("verification_receipt", {"check": check})
 
     async def keep_trust_list_fresh(self) -> None:
         """Runs for the kiosk's whole life; cancelled at shutdown. Never raises."""

@@ -18,13 +18,15 @@ from PySide6.QtGui import QImage, QKeyEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from kiosk.i18n import tr
-from kiosk.printing import JobOutcome, PrintingError
+from kiosk.printing import JobOutcome
 from kiosk.scanning.confirm import ScanConfirmer
 from kiosk.scanning.files import UnreadableFile, read_file_codes
 from kiosk.scanning.frames import GreyFrame
 from kiosk.scanning.pipeline import ScanPipeline
 from kiosk.scanning.wedge import WedgeDetector
-from kiosk.ui.screens.base import Screen
+from kiosk.ui.messages import VisitorMessage
+from kiosk.ui.ops import Ops
+from kiosk.ui.screens.base import Intent, Screen
 from kiosk.ui.verification.camera import CameraFeed
 from kiosk.ui.verification.screens import ScanScreen, VerdictScreen
 from kiosk.verification.messages import CheckReason
@@ -37,7 +39,7 @@ MODIFIER_KEYS = frozenset(
     {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_AltGr, Qt.Key.Key_Meta}
 )
 
-#: prints a receipt of one check (kiosk.print_service.Printouts), returning the job's end
+#: prints a receipt of one check (the service's printout), returning the job's end
 PrintReceipt = Callable[[Check], Awaitable[JobOutcome]]
 
 
@@ -52,18 +54,20 @@ def grey_frame(image: QImage) -> GreyFrame:
 class VerificationController(QObject):
     show = Signal(object)  # the Screen to display now
     nav_changed = Signal()
-    busy_changed = Signal(bool)
+    finished = Signal()  # never: "Otro documento" starts again; "Terminar" is the shell's
 
     def __init__(
         self,
         verifier: Verifier,
         pipeline: ScanPipeline,
         camera: CameraFeed,
+        ops: Ops,
         *,
         desk: bool,
         print_receipt: PrintReceipt | None = None,
     ) -> None:
         super().__init__()
+        self.ops = ops
         self.verifier = verifier
         self.pipeline = pipeline
         self.camera = camera
@@ -74,8 +78,6 @@ class VerificationController(QObject):
         self.screen: Screen | None = None
         self.check: Check | None = None
         self._decoding: asyncio.Task[None] | None = None
-        self._task: asyncio.Task[None] | None = None  # a check or a print in flight
-        self._checking = False
         self.camera.frame.connect(self._on_image)
         self.camera.failed.connect(self._camera_failed)
         app = QApplication.instance()
@@ -90,10 +92,6 @@ class VerificationController(QObject):
     @property
     def primary_label(self) -> str | None:
         return tr("Otro documento") if isinstance(self.screen, VerdictScreen) else None
-
-    @property
-    def running(self) -> bool:
-        return self._checking
 
     def start(self) -> None:
         self._show_scan()
@@ -125,9 +123,8 @@ class VerificationController(QObject):
         if self._app is not None:
             self._app.removeEventFilter(self)
         self.camera.stop()
-        for task in (self._decoding, self._task):
-            if task is not None and not task.done():
-                task.cancel()
+        if self._decoding is not None and not self._decoding.done():
+            self._decoding.cancel()
         self.check = None
         self.confirmer.reset()
         self.wedge.reset()
@@ -166,14 +163,14 @@ class VerificationController(QObject):
                 problem=True,
             )
 
-    def _on_intent(self, intent: str) -> None:
-        if intent == "code" and isinstance(self.screen, ScanScreen):
-            self._start(self._check_code(self.screen.typed_code()))
-        elif intent == "file":
+    def _on_intent(self, intent: Intent, argument: str) -> None:
+        if intent is Intent.CHECK_CODE and isinstance(self.screen, ScanScreen):
+            self._check_code(self.screen.typed_code())
+        elif intent is Intent.OPEN_FILE:
             self._open_file()
-        elif intent == "print":
-            self._start(self._print())
-        elif intent == "again":
+        elif intent is Intent.PRINT:
+            self._print()
+        elif intent is Intent.AGAIN:
             self._show_scan()
 
     # --- inputs -----------------------------------------------------------------------------
@@ -182,7 +179,7 @@ class VerificationController(QObject):
         if not isinstance(self.screen, ScanScreen):
             return
         self.screen.camera.show_image(image)
-        if self._checking or (self._decoding is not None and not self._decoding.done()):
+        if self.ops.busy or (self._decoding is not None and not self._decoding.done()):
             return  # one decode at a time: a slow frame is skipped, never queued
         self._decoding = asyncio.ensure_future(self._decode(image))
 
@@ -190,8 +187,8 @@ class VerificationController(QObject):
         loop = asyncio.get_running_loop()
         texts = await loop.run_in_executor(None, lambda: self.pipeline.read(grey_frame(image)))
         confirmed = self.confirmer.feed(texts, time.monotonic())
-        if confirmed is not None and not self._checking:
-            self._start(self._check_text(confirmed, "camera"))
+        if confirmed is not None:
+            self._check(lambda: self.verifier.check_text(confirmed), "camera")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """USB scanners type like a keyboard: a fast burst ending in Enter is a scan."""
@@ -213,7 +210,7 @@ class VerificationController(QObject):
             field = self.screen.code
             if field.text().endswith(scanned):  # the burst also landed in the field: take it out
                 field.setText(field.text()[: -len(scanned)])
-            self._start(self._check_text(scanned, "scanner"))
+            self._check(lambda: self.verifier.check_text(scanned), "scanner")
             return True
         if key.key() not in MODIFIER_KEYS:  # a scanner presses Shift for each capital letter
             self.wedge.feed(key.text(), now)  # an arrow or a function key ends the burst
@@ -229,55 +226,44 @@ class VerificationController(QObject):
             tr("Imágenes y PDF (*.png *.jpg *.jpeg *.pdf *.tif *.tiff *.bmp)"),
         )
         if path:
-            self._start(self._check_file(Path(path)))
+            self._check(lambda: self._file_check(Path(path)), "file")
 
     # --- checks -----------------------------------------------------------------------------
 
-    def _start(self, work: Awaitable[None]) -> None:
-        if self._checking:
-            close = getattr(work, "close", None)
-            if close is not None:
-                close()  # a double tap or a second scan while one is checked: ignored
-            return
-        self._task = asyncio.ensure_future(work)
+    def _check(self, check: Callable[[], Awaitable[Check | None]], source: str) -> None:
+        """One check at a time, through the runner (busy before it starts: a double tap or a
+        second scan while one is checked is ignored)."""
+        started = self.ops.run("check", check, done=lambda result: self._checked(result, source))
+        if started and isinstance(self.screen, ScanScreen):
+            self.screen.show_status(tr("Comprobando el documento…"))
 
-    async def _check_text(self, text: str, source: str) -> None:
-        await self._run(self.verifier.check_text(text), source)
-
-    async def _check_code(self, typed: str) -> None:
+    def _check_code(self, typed: str) -> None:
         if not typed.strip():
             if isinstance(self.screen, ScanScreen):
                 self.screen.show_code_error(tr("Escriba el código de verificación."))
             return
-        await self._run(self.verifier.check_code(typed), "typed")
+        self._check(lambda: self.verifier.check_code(typed), "typed")
 
-    async def _check_file(self, path: Path) -> None:
+    async def _file_check(self, path: Path) -> Check | None:
         loop = asyncio.get_running_loop()
         try:
             pages = await loop.run_in_executor(None, read_file_codes, path)
         except UnreadableFile as error:
             if isinstance(self.screen, ScanScreen):
                 self.screen.show_status(str(error), problem=True)
-            return
+            return None
         texts = [text for page in pages for text in page.texts]
         if not texts:
             if isinstance(self.screen, ScanScreen):
                 self.screen.show_status(
                     tr("No encontramos ningún código QR en ese archivo."), problem=True
                 )
-            return
-        await self._run(self.verifier.check_text(texts[0]), "file")
+            return None
+        return await self.verifier.check_text(texts[0])
 
-    async def _run(self, check: Awaitable[Check], source: str) -> None:
-        self._checking = True
-        self.busy_changed.emit(True)
-        if isinstance(self.screen, ScanScreen):
-            self.screen.show_status(tr("Comprobando el documento…"))
-        try:
-            result = await check
-        finally:
-            self._checking = False
-            self.busy_changed.emit(False)
+    def _checked(self, result: Check | None, source: str) -> None:
+        if result is None:
+            return
         log.info(
             "document checked",
             extra={"verdict": result.verdict.value, "event": source},
@@ -288,18 +274,18 @@ class VerificationController(QObject):
             return
         self._show_verdict(result)
 
-    async def _print(self) -> None:
-        screen, check = self.screen, self.check
-        if self.print_receipt is None or check is None or not isinstance(screen, VerdictScreen):
+    def _print(self) -> None:
+        screen, check, print_receipt = self.screen, self.check, self.print_receipt
+        if print_receipt is None or check is None or not isinstance(screen, VerdictScreen):
             return
-        screen.show_printing()
-        self.busy_changed.emit(True)
-        try:
-            outcome = await self.print_receipt(check)
-            message, ok = tr(outcome.message), outcome.ok
-        except PrintingError as error:
-            message, ok = tr(error.message), False
-        finally:
-            self.busy_changed.emit(False)
-        if screen is self.screen:
-            screen.show_printed(message, ok=ok)
+
+        def printed(outcome: JobOutcome) -> None:
+            if screen is self.screen:
+                screen.show_printed(tr(outcome.message), ok=outcome.ok)
+
+        def failed(message: VisitorMessage) -> None:
+            if screen is self.screen:
+                screen.show_printed(message.text, ok=False)
+
+        if self.ops.run("print", lambda: print_receipt(check), done=printed, failed=failed):
+            screen.show_printing()

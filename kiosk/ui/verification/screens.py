@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.i18n import tr
 from kiosk.scanning.frames import AIM_FRACTION
-from kiosk.ui.screens.base import Screen, button, label, set_kind
+from kiosk.ui.screens.base import Intent, Screen, button, label, set_kind
 from kiosk.verification.presentation import Presentation
 
 PREVIEW_SIZE = QSize(640, 360)
@@ -74,10 +74,10 @@ class CameraView(QWidget):
 
 
 class ScanScreen(Screen):
-    """``navigate``: "code" (check the typed code), "file" (desk mode: open a file)."""
+    """Intents: CHECK_CODE (the typed code), OPEN_FILE (desk mode: an image or a PDF)."""
 
     def __init__(self, *, desk: bool) -> None:
-        super().__init__("verify.scan")
+        super().__init__("verificar-documento.scan")
         layout = QVBoxLayout(self)
         layout.setSpacing(14)
         layout.addWidget(label("Verificar un documento", "heading", "label.heading"))
@@ -104,17 +104,17 @@ class ScanScreen(Screen):
         self.code.setObjectName("field.verification_code")
         self.code.setMaxLength(40)
         self.code.setPlaceholderText("CAP-2026-XXXX-XXXX")
-        self.code.returnPressed.connect(lambda: self.navigate.emit("code"))
+        self.code.returnPressed.connect(lambda: self.ask(Intent.CHECK_CODE))
         side.addWidget(self.code)
         self.code_error = label("", "error", "error.verification_code")
         self.code_error.hide()
         side.addWidget(self.code_error)
         check = button("Comprobar el código", "secondary", "action.check_code")
-        check.clicked.connect(lambda: self.navigate.emit("code"))
+        check.clicked.connect(lambda: self.ask(Intent.CHECK_CODE))
         side.addWidget(check)
         if desk:
             open_file = button("Abrir una imagen o un PDF", "secondary", "action.open_file")
-            open_file.clicked.connect(lambda: self.navigate.emit("file"))
+            open_file.clicked.connect(lambda: self.ask(Intent.OPEN_FILE))
             side.addWidget(open_file)
         side.addStretch(1)
         row.addLayout(side, 2)
@@ -138,10 +138,10 @@ class ScanScreen(Screen):
 
 
 class VerdictScreen(Screen):
-    """The answer. ``navigate``: "print" (a receipt of this check), "again" (another document)."""
+    """The answer. Intents: PRINT (a receipt of this check)."""
 
     def __init__(self, shown: Presentation) -> None:
-        super().__init__("verify.verdict")
+        super().__init__("verificar-documento.verdict")
         layout = QVBoxLayout(self)
         layout.setSpacing(16)
         banner = QFrame()  # the colour; the words and the mark say it too (never colour alone)
@@ -165,11 +165,13 @@ class VerdictScreen(Screen):
             grid = QGridLayout(card)
             grid.setHorizontalSpacing(24)
             grid.setVerticalSpacing(10)
-            for row, (name, value) in enumerate(shown.fields):
+            for row, ((name, value), field_id) in enumerate(
+                zip(shown.fields, shown.field_ids, strict=True)
+            ):
                 name_label = label("", "label")
                 name_label.setText(name)  # already in the visitor's language
                 grid.addWidget(name_label, row, 0)
-                shown_value = label("", "value", f"value.field.{row}")
+                shown_value = label("", "value", f"value.field.{field_id}")
                 shown_value.setText(value)
                 shown_value.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
                 grid.addWidget(shown_value, row, 1)
@@ -184,7 +186,7 @@ class VerdictScreen(Screen):
         layout.addWidget(self.print_status)
         actions = QHBoxLayout()
         self.print_button = button("Imprimir un comprobante", "secondary", "action.print_receipt")
-        self.print_button.clicked.connect(lambda: self.navigate.emit("print"))
+        self.print_button.clicked.connect(lambda: self.ask(Intent.PRINT))
         actions.addWidget(self.print_button)
         actions.addStretch(1)
         layout.addLayout(actions)

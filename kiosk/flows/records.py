@@ -1,0 +1,56 @@
+"""What a lookup shows: the rows a search found, and one record in detail. Pure data, made by a
+service's actions from the portal's answers; the screens translate the Texts in it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kiosk.flows.text import Shown
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    """One thing found: a large target with the few facts that tell rows apart."""
+
+    id: str  # what choosing it answers (and its object name: ``action.select.<id>``)
+    title: Shown
+    facts: tuple[Shown, ...] = ()
+
+
+@dataclass(frozen=True)
+class ResultsPage:
+    """What a search action returns: rows so far, how many there are in all, and where the next
+    page starts (None: no more)."""
+
+    rows: tuple[ResultRow, ...]
+    total: int
+    next_cursor: str | None = None
+    searched: Shown = ""  # what was searched, said above the results
+
+
+@dataclass(frozen=True)
+class DetailRow:
+    """One fact of a record: shown as ``value.<id>`` (named by meaning), its label a message
+    id, its value data or a Text; ``explain`` says in plain words what it means."""
+
+    id: str
+    label: str
+    value: Shown
+    explain: Shown = ""
+
+
+@dataclass(frozen=True)
+class DetailSection:
+    """Part of a record: rows and, for what happened over time, a dated timeline."""
+
+    id: str
+    title: Shown
+    rows: tuple[DetailRow, ...] = ()
+    timeline: tuple[tuple[str, Shown], ...] = ()  # (the day as shown, what happened)
+    note: Shown = ""
+
+
+@dataclass(frozen=True)
+class Detail:
+    heading: Shown
+    sections: tuple[DetailSection, ...]

@@ -1,0 +1,49 @@
+"""How the home screen groups the services, and the tiles of the portal's services the kiosk does
+not serve yet (they open an honest "not here yet" screen). Words are Spanish source text,
+translated at display time.
+
+A service module's own tile replaces its planned one here: building a service never needs an
+edit to this file (its planned tile may be deleted afterwards as a clean-up).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kiosk.services.base import Tile
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    title: str
+
+
+CATEGORIES: tuple[Category, ...] = (
+    Category("tramites", "Trámites y constancias"),
+    Category("consultar", "Consultar un caso"),
+    Category("solicitudes", "Hacer una solicitud"),
+    Category("informacion", "Información"),
+)
+
+#: catalogue id -> its tile, for the portal's services that have no module in kiosk/services yet
+PLANNED: dict[str, Tile] = {
+    "fei": Tile("Formulario Electrónico de Ingresos", "form", "tramites", 30),
+    "casillero-electronico": Tile("Casillero Electrónico", "mail", "tramites", 40),
+    "agenda-audiencias": Tile("Agenda de audiencias", "calendar", "consultar", 10),
+    "expedientes-laborales": Tile("Expedientes laborales", "briefcase", "consultar", 20),
+    "amparos": Tile("Amparos", "shield", "consultar", 30),
+    "antejuicios": Tile("Antejuicios", "gavel", "consultar", 40),
+    "pension-alimenticia": Tile("Pensión alimenticia", "money", "consultar", 50),
+    "diligencias-judiciales": Tile("Diligencias judiciales", "search", "consultar", 60),
+    "tribunales-paz": Tile("Tribunales de Paz", "scales", "consultar", 70),
+    "registro-detenidos": Tile("Registro Central de Detenidos", "people", "consultar", 80),
+    "informacion-publica": Tile("Información pública", "folder", "solicitudes", 10),
+    "audiencias-virtuales": Tile("Audiencia virtual", "video", "solicitudes", 20),
+    "archivo-tribunales": Tile("Archivo de Tribunales", "folder", "solicitudes", 30),
+    "directorio": Tile("Directorio de tribunales y oficinas", "building", "informacion", 10),
+    "normativas": Tile("Normativas y resoluciones", "book", "informacion", 20),
+    "estadisticas-mediacion": Tile("Mediación y facilitadores", "chart", "informacion", 30),
+    "recursos-humanos": Tile("Empleos en el OJ", "people", "informacion", 40),
+    "convenio-laboral": Tile("Convenio laboral", "handshake", "informacion", 50),
+}
