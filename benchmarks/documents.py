@@ -47,6 +47,7 @@ sys.path.insert(1, str(ROOT / "tests" / "printing"))  # the private cupsd of the
 from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]  # noqa: E402
 from run import Row, percentile, table, verdict  # noqa: E402  (benchmarks/run.py: one table format)
 
+from kiosk.commands.print_test import sample_certificate  # noqa: E402
 from kiosk.documents import (  # noqa: E402
     VERDICT_LABELS,
     VerificationReceipt,
@@ -65,7 +66,6 @@ from kiosk.portal.models import (  # noqa: E402
     PaymentOrderStatus,
     RequestStatus,
 )
-from kiosk.print_test import sample_certificate  # noqa: E402
 from kiosk.printing import Outcome, print_pdf  # noqa: E402
 from kiosk.seals import Verdict  # noqa: E402
 

@@ -30,9 +30,11 @@ def _gc_timer(phase: str, info: dict[str, int]) -> None:
 
 
 gc.callbacks.append(_gc_timer)
-gc.disable()  # as kiosk.cli does before importing kiosk.app; kiosk.app turns it on at first paint
+# As kiosk.commands.cli does before importing kiosk.app; kiosk.app turns it on at first paint.
+gc.disable()
 
-from kiosk import app, cli  # noqa: E402  (the imports of a real start: cli, then app)
+from kiosk import app  # noqa: E402  (the imports of a real start: cli, then app)
+from kiosk.commands import cli  # noqa: E402
 
 stamps["imported"] = time.monotonic()
 
@@ -65,5 +67,6 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    # As the real program (kiosk.cli, run as `kiosk`): once closed, leave without the teardown.
+    # As the real program (kiosk.commands.cli, run as `kiosk`): once closed, leave without the
+    # teardown.
     os._exit(main(sys.argv[1:]))

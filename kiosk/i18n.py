@@ -36,8 +36,8 @@ __all__ = [
     "parse_po",
     "pseudo_translate",
     "set_language",
+    "show",
     "tr",
-    "translate",
 ]
 
 log = logging.getLogger(__name__)
@@ -301,8 +301,3 @@ def tr(text: str | Text, /, **params: object) -> str:
 def show(value: str | Text) -> str:
     """What a screen shows: a Text translated, plain data (a name, a code) as it is."""
     return tr(value) if isinstance(value, Text) else value
-
-
-def translate(message: str) -> str:
-    """``tr`` without params: a drop-in for a ``_`` marker that should translate when called."""
-    return _lookup(message, _language)

@@ -15,6 +15,7 @@ from kiosk import i18n
 from kiosk.i18n import PoSyntaxError, catalog_from_entries, parse_po, pseudo_translate, tr
 from kiosk.i18n_extract import ExtractionError, Message, extract, main, update_catalog
 from kiosk.identity import MESSAGES as IDENTITY_MESSAGES
+from kiosk.text import Text
 
 EN_PO = Path(i18n.__file__).parent / "resources" / "i18n" / "en.po"
 KEPT = re.compile(r"\{\{|\}\}|\{[^{}]*\}|<[^<>]*>|&#?\w+;")
@@ -138,7 +139,14 @@ def test_tr_in_spanish_english_and_pseudo() -> None:
     assert tr("Continuar") == "Continuar"
     i18n.set_language("en")
     assert tr("Continuar") == "Continue"
-    assert i18n.translate("Crear una cuenta del portal") == "Create a portal account"
+    assert i18n.show("Crear una cuenta del portal") == "Crear una cuenta del portal"  # data
+    said = Text(
+        "Escriba como máximo {maximum} caracteres; ahora hay {length}.", maximum=3, length=4
+    )
+    assert tr(said) == "Use at most 3 characters; there are 4 now."  # said now, in English
+    assert str(said) == "Escriba como máximo 3 caracteres; ahora hay 4."
+    nested = Text("Escriba «{label}».", label=Text("Número de DPI"))
+    assert tr(nested) == i18n.show(nested) == "Enter “DPI number”."
     i18n.set_language("xx")
     assert tr("Continuar") == "⟦Ćöñţîñûåŕ ~~~~⟧"
 

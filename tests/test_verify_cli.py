@@ -32,7 +32,7 @@ from verification.sealed import (
     with_changed_byte,
 )
 
-from kiosk import verify_cli
+from kiosk.commands import verify as verify_command
 from kiosk.embedded_portal import PortalEndpoint
 from kiosk.portal.client import PortalClient
 from kiosk.portal.models import Certificate
@@ -94,7 +94,7 @@ def verify(capsys: pytest.CaptureFixture[str], endpoint: PortalEndpoint) -> Run:
         capsys.readouterr()
         argv = [*(["--portal", portal] if portal else []), *args]
         try:
-            status = verify_cli.main(argv)
+            status = verify_command.main(argv)
         except SystemExit as exit_:  # argparse's usage errors
             status = int(exit_.code or 0)
         return status, capsys.readouterr().out.splitlines()
@@ -292,7 +292,7 @@ def test_usage_and_configuration_errors(
 ) -> None:
     def status_and_errors(*argv: str) -> tuple[int, str]:
         try:
-            status = verify_cli.main(list(argv))
+            status = verify_command.main(list(argv))
         except SystemExit as exit_:  # argparse's usage errors
             status = int(exit_.code or 0)
         return status, capsys.readouterr().err
@@ -354,7 +354,7 @@ def test_a_refused_device_token_is_said_plainly(
     assert verify("--text", certificate.seal)[0] == 0  # the trust list is cached
     monkeypatch.setenv("KIOSK_KIOSK__TOKEN", "not-this-desk")
     capsys.readouterr()
-    status = verify_cli.main(["--portal", endpoint.url, "--json", "--text", certificate.seal])
+    status = verify_command.main(["--portal", endpoint.url, "--json", "--text", certificate.seal])
     captured = capsys.readouterr()
     assert status == 0 and json.loads(captured.out)["verdict"] == "VALID_OFFLINE"
     assert "kiosk.token" in captured.err

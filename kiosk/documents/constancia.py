@@ -19,13 +19,13 @@ reads.
 from __future__ import annotations
 
 import io
-from datetime import date, datetime, timedelta, timezone, tzinfo
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import date, datetime, timedelta
 
 import segno
 from reportlab.lib.pagesizes import LETTER  # type: ignore[import-untyped]
 from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-untyped]
 
+from kiosk import formats
 from kiosk.documents.fonts import (
     FONT_BOLD,
     FONT_MONO,
@@ -88,10 +88,7 @@ QR_ERROR_LEVEL = "Q"
 QR_MIN_WIDTH_MM = 35.0  # SEAL.md: printed at least 35 mm wide (the symbol, quiet zone excluded)
 QR_TARGET_WIDTH_MM = 45.0  # what we print: larger modules read better under a kiosk camera
 
-try:
-    GUATEMALA: tzinfo = ZoneInfo("America/Guatemala")
-except ZoneInfoNotFoundError:  # pragma: no cover - no tz database: Guatemala has no DST since 2006
-    GUATEMALA = timezone(timedelta(hours=-6), "America/Guatemala")
+GUATEMALA = formats.GUATEMALA  # kiosk.formats says it once for screens, papers and the portal
 
 _LABEL_WIDTH = 50 * MM
 _CODE_SIZES = (24, 22, 20, 18, 16, 14)

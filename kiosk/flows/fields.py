@@ -9,6 +9,7 @@ from contextvars import ContextVar
 from datetime import date
 from decimal import Decimal
 
+from kiosk import formats
 from kiosk.case_numbers import MESSAGES as CASE_MESSAGES
 from kiosk.case_numbers import CaseNumber, CaseNumberError, parse_case_number
 from kiosk.flows.model import Answers, Field, FieldError, FieldKind
@@ -235,7 +236,7 @@ def _money(field: Field, raw: str) -> Decimal:
 
 
 def _bounded(field: Field, value: int | Decimal) -> int | Decimal:
-    show = format_money if field.kind is FieldKind.MONEY else str
+    show = formats.money if field.kind is FieldKind.MONEY else str
     if field.min_value is not None and value < field.min_value:
         minimum = show(field.min_value)
         raise FieldError(
@@ -253,11 +254,6 @@ def _bounded(field: Field, value: int | Decimal) -> int | Decimal:
     return value
 
 
-def format_money(value: int | Decimal) -> str:
-    """Quetzales as Guatemala writes them: "Q1,234.50"."""
-    return f"Q{Decimal(value).quantize(_CENT):,.2f}"
-
-
 # --- review --------------------------------------------------------------------------------------
 
 
@@ -269,9 +265,9 @@ def format_value(field: Field, value: object) -> str:
         return _("Sin respuesta")
     match field.kind:
         case FieldKind.DATE if isinstance(value, date):
-            return value.strftime("%d/%m/%Y")
+            return formats.day(value)
         case FieldKind.MONEY if isinstance(value, int | Decimal):
-            return format_money(value)
+            return formats.money(value)
         case FieldKind.DPI if isinstance(value, str):
             return format_dpi(value)
         case FieldKind.YES_NO if isinstance(value, bool):

@@ -19,6 +19,7 @@ from pathlib import Path
 import platformdirs
 import uvicorn
 
+from kiosk import formats
 from kiosk.portal.models import BANK_NAMES, CRIMINAL_RECORD_FEE, Bank
 from kiosk.sandbox import payments, revocation
 from kiosk.sandbox.app import DATABASE_FILE, create_app, open_database
@@ -205,7 +206,8 @@ def _boleta(data_dir: Path, bank: str, amount_text: str) -> int:
     db = _existing_db(data_dir)
     with db.transaction() as conn:
         number, day = payments.create_test_boleta(conn, Bank(bank), amount, None)
-    print(f"{BANK_NAMES[Bank(bank)]}: boleta {number}, pagada el {day:%d/%m/%Y}, Q{amount}")
+    paid = f"pagada el {formats.day(day)}, {formats.money(amount)}"
+    print(f"{BANK_NAMES[Bank(bank)]}: boleta {number}, {paid}")
     return 0
 
 
@@ -219,7 +221,7 @@ def _revoke_document(data_dir: Path, code: str) -> int:
         print(problem.detail, file=sys.stderr)
         return 1
     print(
-        f"Documento {done.revoked} anulado desde el {done.revoked_at:%d/%m/%Y %H:%M}. "
+        f"Documento {done.revoked} anulado desde el {formats.day_and_clock(done.revoked_at)}. "
         f"Lista de confianza: versión {done.trust_list_version}."
     )
     return 0

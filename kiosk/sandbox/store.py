@@ -11,18 +11,15 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime, timedelta, timezone
 from importlib import resources
 from pathlib import Path
 
+from kiosk import formats
+
 SCHEMA_VERSION = "1"
-# Guatemala keeps UTC-6 all year (no daylight saving since 2006).
-GUATEMALA = timezone(timedelta(hours=-6), "America/Guatemala")
-
-
-def now() -> datetime:
-    """Current time in Guatemala, whole seconds (what documents and the API show)."""
-    return datetime.now(UTC).astimezone(GUATEMALA).replace(microsecond=0)
+# The time zone and the clock the API shows are said once, in kiosk.formats.
+GUATEMALA = formats.GUATEMALA
+now = formats.now
 
 
 def schema_sql() -> str:

@@ -10,8 +10,9 @@ from flow_fixtures import TODAY, VALID_DPI
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kiosk.flows.fields import format_money, format_value, parse_field, validation_today
+from kiosk.flows.fields import format_value, parse_field, validation_today
 from kiosk.flows.model import Answers, Choice, Field, FieldError, FieldKind
+from kiosk.formats import money as format_money
 from kiosk.geography import municipality_count
 from kiosk.identity import IdentityError, make_dpi
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from private_cupsd import TestCups
 
+from kiosk.commands.print_test import SAMPLE_NAME, sample_certificate
 from kiosk.documents import render_constancia
-from kiosk.print_test import SAMPLE_NAME, sample_certificate
 
 KIOSK = [sys.executable, "-m", "kiosk"]
 

@@ -22,7 +22,8 @@ from kiosk.scanning.decoders import (
     make_decoder,
 )
 from kiosk.scanning.frames import GreyFrame
-from kiosk.seals import Verdict, verify_seal
+from kiosk.seals.reasons import Verdict
+from kiosk.seals.verify import verify_seal
 
 SEAL = seal_text(random.Random(5), issuer_key())
 TEXTS = [

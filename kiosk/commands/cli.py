@@ -96,9 +96,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         result: int = sandbox_cli.main(args_list[1:])
         return result
     if args_list[:1] == ["verify"]:
-        from kiosk import verify_cli  # the seal cryptography loads only for this command
+        from kiosk.commands import verify  # the seal cryptography loads only for this command
 
-        return verify_cli.main(args_list[1:])
+        return verify.main(args_list[1:])
     args = build_parser().parse_args(args_list)
     command = args.command or "run"
     if command == "hash-pin":
@@ -112,7 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(settings.model_dump_json(indent=2))
         return 0
     if command == "print-test":
-        from kiosk import print_test
+        from kiosk.commands import print_test
 
         queue = args.printer if args.printer is not None else settings.printer.queue
         timeout = args.timeout or float(settings.printer.job_timeout_seconds)

@@ -21,10 +21,9 @@ import logging
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from kiosk import i18n, logs
+from kiosk import formats, i18n, logs
 from kiosk.config import ConfigError, Settings, load_settings
 from kiosk.embedded_portal import EmbeddedPortal, EmbeddedPortalError
 from kiosk.i18n import tr
@@ -38,8 +37,6 @@ from kiosk.verification.messages import MESSAGES as VERDICT_MESSAGES
 
 EXIT_VALID, EXIT_NOT_VALID, EXIT_USAGE = 0, 1, 2
 LOOKUP_TIMEOUT = 5.0  # a clerk can wait a little longer than a visitor
-# Guatemala keeps UTC-6 all year (no daylight saving since 2006).
-GUATEMALA = timezone(timedelta(hours=-6), "America/Guatemala")
 
 MESSAGES: dict[str, str] = {
     "usage.inputs": "indique uno o más archivos, o bien --text o --code",
@@ -281,10 +278,6 @@ def _portal_note(cache: TrustListCache) -> None:
 # --- output ---------------------------------------------------------------------------------------
 
 
-def _day(moment: datetime) -> str:
-    return moment.astimezone(GUATEMALA).strftime("%d/%m/%Y")
-
-
 def _dpi(dpi: str) -> str:
     try:
         return format_dpi(dpi)
@@ -374,10 +367,10 @@ def _text_lines(outcome: Outcome) -> str:
                 code=doc.code,
                 name=doc.full_name,
                 dpi=_dpi(doc.dpi),
-                birth=doc.birth_date.strftime("%d/%m/%Y"),
+                birth=formats.day(doc.birth_date),
                 result=tr(doc.result_label),
-                issued=_day(doc.issued_at),
-                expires=_day(doc.expires_at),
+                issued=formats.day(doc.issued_at),
+                expires=formats.day(doc.expires_at),
             )
         )
     elif check.portal_record is not None:
@@ -390,8 +383,8 @@ def _text_lines(outcome: Outcome) -> str:
                 code=record.code,
                 name=record.full_name,
                 last4=record.dpi_last4,
-                issued=_day(record.issued_at),
-                expires=_day(record.expires_at),
+                issued=formats.day(record.issued_at),
+                expires=formats.day(record.expires_at),
             )
         )
     if check.accepted and check.document is not None:
