@@ -26,7 +26,8 @@ from kiosk import i18n
 from kiosk.i18n import tr
 from kiosk.ui.footer import Footer
 from kiosk.ui.keyboard import KeyboardMode, OnScreenKeyboard
-from kiosk.ui.screens.base import Screen, button, label
+from kiosk.ui.screens.base import Screen, label
+from kiosk.ui.wrap_button import WrapButton
 
 log = logging.getLogger(__name__)
 
@@ -96,23 +97,23 @@ class ShellWindow(QWidget):
         row.setSpacing(12)
         brand = QVBoxLayout()
         brand.setSpacing(0)
-        self.logo = label("Organismo Judicial", "brand", "label.brand", wrap=False)
-        self.title = label("Servicios Electrónicos", "brand-sub", "label.title", wrap=False)
-        brand.addWidget(self.logo)
-        brand.addWidget(self.title)
-        row.addLayout(brand)
-        row.addStretch(1)
+        # The name wraps rather than squeezing the buttons beside it (longer translations).
+        self.logo = label("Organismo Judicial", "brand", "label.brand")
+        self.title = label("Servicios Electrónicos", "brand-sub", "label.title")
+        for part in (self.logo, self.title):
+            part.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+            brand.addWidget(part)
+        row.addLayout(brand, 1)
         # One button switches to the other language, named in that language (as on GOV.UK).
-        self.language_button = button("English", "secondary", "action.language")
+        self.language_button = _header_button("English", "action.language")
         self.language_button.clicked.connect(self._toggle_language)
-        self.large_button = button("Letra grande", "secondary", "action.large_text")
+        self.large_button = _header_button("Letra grande", "action.large_text")
         self.large_button.setCheckable(True)
         self.large_button.clicked.connect(self._toggle_large)
-        self.contrast_button = button("Alto contraste", "secondary", "action.high_contrast")
+        self.contrast_button = _header_button("Alto contraste", "action.high_contrast")
         self.contrast_button.setCheckable(True)
         self.contrast_button.clicked.connect(self._toggle_contrast)
         for widget in (self.language_button, self.large_button, self.contrast_button):
-            widget.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
             row.addWidget(widget)
         self._sync_language_button()
         return header
@@ -123,7 +124,7 @@ class ShellWindow(QWidget):
 
     def _sync_language_button(self) -> None:
         other = "en" if i18n.current_language() == "es" else "es"
-        self.language_button.setText(i18n.LANGUAGES[other])
+        self.language_button.set_words(i18n.LANGUAGES[other])
 
     def _build_footer(self) -> Footer:
         """One bar at the bottom (kiosk.ui.footer), not two, so that the docked keyboard leaves
@@ -206,8 +207,8 @@ class ShellWindow(QWidget):
         self._sync_language_button()
         self.logo.setText(tr("Organismo Judicial"))
         self.title.setText(tr("Servicios Electrónicos"))
-        self.large_button.setText(tr("Letra grande"))
-        self.contrast_button.setText(tr("Alto contraste"))
+        self.large_button.set_words(tr("Letra grande"))
+        self.contrast_button.set_words(tr("Alto contraste"))
         self.back_button.setText(tr("Atrás"))
         self.home_button.setText(tr("Inicio"))
         self.finish_button.setText(tr("Terminar y borrar mis datos"))
@@ -219,6 +220,17 @@ class ShellWindow(QWidget):
         if self.large_text or self.high_contrast:
             self.large_text = self.high_contrast = False
             self.accessibility_changed.emit(False, False)
+
+
+def _header_button(text: str, name: str) -> WrapButton:
+    """A header button: its words wrap onto two lines before the row runs out of room (large
+    text with a longer translation), never cut."""
+    widget = WrapButton(tr(text))
+    widget.setProperty("role", "secondary")
+    widget.setObjectName(name)
+    widget.setMinimumHeight(64)
+    widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    return widget
 
 
 def clear_clipboard() -> None:

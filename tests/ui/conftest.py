@@ -39,6 +39,16 @@ def qloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
     # An old KioskUi or loop is a cycle of Qt objects: collected now, not in the middle of a
     # later test's Qt event dispatch (that crashed the process in QCoreApplication::notify).
     gc.collect()
+    # Strict (napari's rule): work still running once the kiosk has shut down is a leak the
+    # kiosk would carry into the next visit; it fails the test instead of being cancelled quietly.
+    leaked = [_describe(task) for task in pending]
+    if leaked:
+        pytest.fail(f"tasks still running after the kiosk shut down: {leaked}")
+
+
+def _describe(task: asyncio.Task[Any]) -> str:
+    coro = task.get_coro()
+    return getattr(coro, "__qualname__", repr(coro))
 
 
 @pytest.fixture

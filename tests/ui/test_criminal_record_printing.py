@@ -34,10 +34,10 @@ from record_visit import (
 )
 from steady_loop import run_until
 
+from kiosk.commands.print_test import sample_certificate
 from kiosk.documents import render_constancia
 from kiosk.embedded_portal import PortalEndpoint
 from kiosk.portal.models import PaymentOrderStatus
-from kiosk.print_test import sample_certificate
 from kiosk.printing import Outcome, print_pdf
 from kiosk.sandbox.demo import DEMO_CLEAN, DEMO_RECORD, DEMO_REVIEW
 from kiosk.services.printer import Printer

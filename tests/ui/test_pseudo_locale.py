@@ -15,6 +15,11 @@ from kiosk.embedded_portal import PortalEndpoint
 from kiosk.ui.theme import apply_theme
 
 
+def pseudo(text: str) -> bool:
+    """Said in the pseudo-locale (⟦…⟧), not left in Spanish."""
+    return text.startswith("⟦") and text.rstrip(".").endswith("⟧")
+
+
 async def issued_seal(sandbox: PortalEndpoint) -> str:
     async with portal_client(sandbox) as client:
         return (await issue_constancia(client)).seal
@@ -63,6 +68,25 @@ def test_no_clipped_text_in_the_pseudo_locale(
     kiosk.ui.show_crash()
     kiosk.settle(0.1)
     seen["crash"] = clipped(kiosk.shell)
+    kiosk.ui.message_overlay.hide()
+    kiosk.ui.set_language("xx")  # the crash's reset went back to the kiosk's own language
+    kiosk.settle(0.1)
+    # texts with parameters are translated when shown, not formatted in Spanish before
+    kiosk.ui.open("antecedentes-penales")
+    kiosk.settle()
+    assert pseudo(kiosk.text("label.body")) and "Q30.00" in kiosk.text("label.body")
+    seen["info-with-parameters"] = clipped(kiosk.shell)
+    kiosk.ui.open("expedientes-laborales")
+    kiosk.settle()
+    kiosk.type("field.number", "23001-2019-1")
+    kiosk.tap("action.continue")
+    assert pseudo(kiosk.text("error.number")) and "23" in kiosk.text("error.number")
+    seen["field-error-with-parameters"] = clipped(kiosk.shell)
+    kiosk.type("field.number", "09006-2025-00077")
+    kiosk.tap("action.continue")
+    kiosk.wait(lambda: kiosk.screen() == "screen.expedientes-laborales.record")
+    assert pseudo(kiosk.text("value.heading")) and pseudo(kiosk.text("hint.stage"))
+    seen["record"] = clipped(kiosk.shell)
     problems = {screen: found for screen, found in seen.items() if found}
     apply_theme(QApplication.instance(), large_text=False, high_contrast=False)  # type: ignore[arg-type]
     assert not problems, problems

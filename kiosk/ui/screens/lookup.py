@@ -5,13 +5,13 @@ what happened, "Imprimir"). The shell's content area scrolls with a finger (kine
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout
 
 from kiosk.flows.model import ResultsStep
 from kiosk.flows.records import Detail, DetailSection, ResultRow, ResultsPage
 from kiosk.i18n import show, tr
 from kiosk.ui.screens.base import Intent, Screen, button, label, set_kind
-from kiosk.ui.screens.question import WrapButton
+from kiosk.ui.wrap_button import WrapButton
 
 ROW_HEIGHT = 88  # a row is a target for a finger, with room for two lines
 
@@ -74,16 +74,18 @@ class DetailScreen(Screen):
         layout = QVBoxLayout(self)
         layout.setSpacing(14)
         layout.addWidget(label(title, "heading", "label.heading"))
-        layout.addWidget(_plain(show(detail.heading), "code", "value.heading"))
-        for section in detail.sections:
-            layout.addWidget(self._section(section))
-        self.print_status = label("", "body", "label.print_status")
-        self.print_status.hide()
-        layout.addWidget(self.print_status)
+        top = QHBoxLayout()  # "Imprimir" beside the number: seen without scrolling
+        top.addWidget(_plain(show(detail.heading), "code", "value.heading"), 1)
         self.print_button = button("Imprimir", "secondary", "action.print")
         self.print_button.clicked.connect(lambda: self.ask(Intent.PRINT))
         self.print_button.setVisible(printable)
-        layout.addWidget(self.print_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        top.addWidget(self.print_button, alignment=Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
+        self.print_status = label("", "body", "label.print_status")
+        self.print_status.hide()
+        layout.addWidget(self.print_status)
+        for section in detail.sections:
+            layout.addWidget(self._section(section))
         layout.addStretch(1)
 
     @staticmethod

@@ -4,60 +4,23 @@ screen, the heading is the question, errors summarised at the top, typed values 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
     QGridLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.flows.model import Choice, Field, FieldError, FieldKind, QuestionStep
 from kiosk.i18n import tr
-from kiosk.ui.screens.base import Intent, Screen, button, label
+from kiosk.ui.screens.base import Intent, Screen, label
+from kiosk.ui.wrap_button import WrapButton
 
 YES_NO = (("si", "Sí"), ("no", "No"))
-
-
-class WrapButton(QPushButton):
-    """A button whose words wrap to its width (a plain QPushButton cuts them off): long options
-    and longer translations stay whole at any width and text size."""
-
-    PADDING = 56  # the theme's left and right padding plus the border, with room to spare
-
-    def __init__(self, text: str) -> None:
-        super().__init__(text)
-        self._full = text
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        wrapped = wrap_text(self._full, self.fontMetrics(), self.width() - self.PADDING)
-        if wrapped != self.text():
-            self.setText(wrapped)
-            self.updateGeometry()
-
-
-def wrap_text(text: str, metrics: QFontMetrics, width: int) -> str:
-    if width <= 0:
-        return text
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        line = ""
-        for word in paragraph.split(" "):
-            candidate = f"{line} {word}" if line else word
-            if line and metrics.horizontalAdvance(candidate) > width:
-                lines.append(line)
-                line = word
-            else:
-                line = candidate
-        lines.append(line)
-    return "\n".join(lines)
+LONG_OPTION = 40  # characters: an option longer than this takes the whole width
 
 
 class QuestionScreen(Screen):
@@ -93,9 +56,12 @@ class QuestionScreen(Screen):
         for field in step.fields:
             layout.addWidget(self._field_block(field, raw.get(field.id, "")))
         if step.alternative is not None:
-            other = button(step.alternative.label, "link", "action.alternative")
+            other = WrapButton(tr(step.alternative.label))  # a long offer wraps, never cut
+            other.setProperty("role", "link")
+            other.setObjectName("action.alternative")
+            other.setMinimumHeight(64)
             other.clicked.connect(lambda: self.ask(Intent.ALTERNATIVE))
-            layout.addWidget(other, alignment=Qt.AlignmentFlag.AlignLeft)
+            layout.addWidget(other)
         layout.addStretch(1)
 
     # --- building ---------------------------------------------------------------------------
@@ -151,7 +117,11 @@ class QuestionScreen(Screen):
         )
         # options that carry a hint need the whole width for their two lines
         hinted = any(choice.hint for choice in self._options.get(field.id, field.choices))
-        columns = 1 if hinted else (2 if len(options) <= 4 else 3)
+        # long options (a court's full name) read best one per line, as a list
+        long = any(len(text) > LONG_OPTION for _value, text in options)
+        columns = 1 if hinted or long else (2 if len(options) <= 4 else 3)
+        for column in range(columns):
+            grid.setColumnStretch(column, 1)  # equal columns, whatever the words
         for index, (option, text) in enumerate(options):
             choice_button = WrapButton(tr(text) if "\n" not in text else text)
             choice_button.setObjectName(f"field.{field.id}.{option}")
