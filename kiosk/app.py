@@ -5,15 +5,20 @@ embedded sandbox when no portal is configured and runs Qt and asyncio on one loo
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import gc
 import logging
 import signal
 import sys
+import time
+from collections.abc import Awaitable, Coroutine
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import qasync
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QNativeInterface
 from PySide6.QtWidgets import QApplication
 
 from kiosk import i18n, logs
@@ -30,6 +35,11 @@ from kiosk.ui.paint_tap import PaintTap
 from kiosk.ui.verification.assembly import VerificationAssembly
 
 log = logging.getLogger(__name__)
+
+EXIT_DISPLAY_LOST = 3
+"""``run()``'s exit status when the display goes away under the running kiosk."""
+DISPLAY_LOST_GRACE_SECONDS = 5.0
+"""How long a kiosk without a display may still take to wipe the visit and close its connections."""
 
 
 @dataclass
@@ -100,7 +110,13 @@ def run(
     quit_after_start: bool = False,
     idle_ms: tuple[int, int] | None = None,
 ) -> int:
-    """``idle_ms``: a demo's or a test's idle timer (``kiosk --demo-idle``), else the config's."""
+    """Runs the kiosk until it is asked to quit; its exit status: 0 after a requested quit, 1
+    when the embedded sandbox cannot start, ``EXIT_DISPLAY_LOST`` (3) when the display goes away
+    under the running kiosk (the X server dies): one ``display-lost`` line in the log, the visit
+    wiped and the sandbox stopped as on any quit, no traceback. (When a Wayland compositor dies,
+    Qt ends the process itself at once, status 255; the sandbox child then stops on its own.)
+
+    ``idle_ms``: a demo's or a test's idle timer (``kiosk --demo-idle``), else the config's."""
     logs.configure(settings.log.level, settings.log.file)
     embedded: EmbeddedPortal | None = None
     if not settings.portal.url:
@@ -129,7 +145,10 @@ def run(
         if idle_ms is not None:
             log.warning("demo idle timer", extra={"ms": idle_ms[0], "event": "demo-idle"})
         main = _main(app, settings, endpoint, windowed, quit_after_start, idle_ms)
-        status: int = qasync.run(main)
+        status = _run_on_qt(app, main)
+        if _display_lost(app):
+            log.error("display lost", extra={"event": "display-lost"})
+            return EXIT_DISPLAY_LOST
         return status
     finally:
         if embedded is not None:
@@ -188,9 +207,73 @@ async def _main(
     return 0
 
 
+def _run_on_qt(app: QApplication, main: Coroutine[Any, Any, int]) -> int:
+    """``qasync.run(main)``: asyncio on Qt's loop until ``main`` returns, then ``asyncio.run``'s
+    closing; unlike it, it outlives a lost display. Qt's xcb plugin then ends the app's loop
+    (``QCoreApplication::exit``) whenever it looks at the broken connection again; each wait is
+    resumed until it is done, within ``DISPLAY_LOST_GRACE_SECONDS`` of the loss, so that ``main``
+    still wipes the visit and closes its connections. ``EXIT_DISPLAY_LOST`` if it runs out."""
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    lost_at: float | None = None
+
+    def complete(awaitable: Awaitable[object]) -> bool:
+        """Runs the loop until ``awaitable`` is done; False when a lost display's grace is over."""
+        nonlocal lost_at
+        future = asyncio.ensure_future(awaitable, loop=loop)
+        while True:
+            limit = None
+            if lost_at is not None:
+                left = lost_at + DISPLAY_LOST_GRACE_SECONDS - time.monotonic()
+                if left <= 0:
+                    return False
+                limit = loop.call_later(left, loop.stop)
+            try:
+                loop.run_until_complete(future)
+            except RuntimeError:  # also "Event loop stopped before Future completed."
+                if future.done() or not _display_lost(app):
+                    raise
+            else:
+                return True
+            finally:
+                if limit is not None:
+                    limit.cancel()
+            lost_at = lost_at or time.monotonic()
+            time.sleep(0.05)  # should Qt end every turn at once: no busy loop
+
+    try:
+        task = loop.create_task(main)
+        try:
+            return task.result() if complete(task) else EXIT_DISPLAY_LOST
+        finally:
+            leftovers = asyncio.all_tasks(loop)
+            for leftover in leftovers:
+                leftover.cancel()
+            if leftovers:
+                complete(asyncio.gather(*leftovers, return_exceptions=True))
+            complete(loop.shutdown_asyncgens())
+            complete(loop.shutdown_default_executor())
+    finally:
+        asyncio.set_event_loop(None)
+        loop.close()
+
+
+def _display_lost(app: QApplication) -> bool:
+    """Whether the connection to the X server broke (a Wayland compositor's end needs no check:
+    Qt ends the process itself then)."""
+    if app.platformName() != "xcb":
+        return False
+    x11 = app.nativeInterface()
+    if not isinstance(x11, QNativeInterface.QX11Application) or not x11.connection():
+        return False
+    libxcb = ctypes.CDLL("libxcb.so.1")  # already loaded: Qt's xcb plugin links it
+    libxcb.xcb_connection_has_error.argtypes = [ctypes.c_void_p]
+    return bool(libxcb.xcb_connection_has_error(x11.connection()))
+
+
 def _collect_again() -> None:
-    """Ends the start-up pause of the garbage collector (kiosk.cli turns it off while importing).
-    Freezing first moves the start-up objects out of every later collection's way."""
+    """Ends the start-up pause of the garbage collector (kiosk.commands.cli turns it off while
+    importing). Freezing first moves the start-up objects out of every later collection's way."""
     if not gc.isenabled():
         gc.freeze()
         gc.enable()
