@@ -67,7 +67,7 @@ from kiosk.portal.models import (  # noqa: E402
     RequestStatus,
 )
 from kiosk.printing import Outcome, print_pdf  # noqa: E402
-from kiosk.seals import Verdict  # noqa: E402
+from kiosk.seals.reasons import Verdict  # noqa: E402
 
 RENDER_TARGET_MS = 50.0
 PRINT_TARGET_RATIO = 1.2

@@ -39,7 +39,8 @@ from pyzbar import pyzbar  # noqa: E402
 from kiosk.scanning.decoders import PyzbarDecoder, ZxingDecoder  # noqa: E402
 from kiosk.scanning.frames import GreyFrame  # noqa: E402
 from kiosk.scanning.pipeline import DEFAULT_BUDGET_MS, ScanPipeline  # noqa: E402
-from kiosk.seals import Verdict, verify_seal  # noqa: E402
+from kiosk.seals.reasons import Verdict  # noqa: E402
+from kiosk.seals.verify import verify_seal  # noqa: E402
 from tests.scanning.degraded import (  # noqa: E402
     KINDS,
     NOW,

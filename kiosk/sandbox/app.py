@@ -66,7 +66,7 @@ def open_database(data_dir: Path, seed: int, *, persons: int = 5000) -> tuple[Da
     used_seed = int(db.meta("seed") or seed)
     anchor = date.fromisoformat(db.meta("anchor") or today.isoformat())
     with db.transaction() as conn:
-        services.prepare(conn, used_seed, anchor)
+        services.prepare(conn, used_seed, anchor, today)
         apply_demo_data(conn, today)
         _ensure_demo_account(conn)
     return db, SeedInfo(used_seed, created)

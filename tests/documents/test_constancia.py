@@ -30,9 +30,10 @@ from kiosk.documents.constancia import (
 )
 from kiosk.documents.qr import PRINTER_DOT, QUIET_ZONE_MODULES, qr_placement
 from kiosk.portal.models import Certificate
-from kiosk.seals import PortalAnswer, Verdict, verify_seal
 from kiosk.seals.model import MAX_NAME_LENGTH, RecordResult
+from kiosk.seals.reasons import Verdict
 from kiosk.seals.trustlist import TrustList
+from kiosk.seals.verify import PortalAnswer, verify_seal
 
 MM = 72 / 25.4
 DPI_RENDER = 200

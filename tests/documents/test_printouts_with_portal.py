@@ -34,7 +34,7 @@ from kiosk.portal.models import (
     SandboxBoletaCreate,
 )
 from kiosk.sandbox.demo import DEMO_CLEAN, DEMO_REVIEW, DemoPerson
-from kiosk.seals import Verdict
+from kiosk.seals.reasons import Verdict
 
 GROUPED_REFERENCE = re.compile(r"\b(\d{4} \d{4} \d{4})\b")
 DOWNLOAD_CODE = re.compile(r"\b([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})\b")

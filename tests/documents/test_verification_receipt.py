@@ -19,7 +19,7 @@ from kiosk.documents import (
 )
 from kiosk.documents.verification_receipt import FOOTER, NOT_A_CONSTANCIA, RECEIPT_TITLE
 from kiosk.identity import make_dpi
-from kiosk.seals import Verdict
+from kiosk.seals.reasons import Verdict
 
 CHECKED = datetime(2025, 3, 12, 21, 30, tzinfo=UTC)  # 15:30 in Guatemala
 DPI = make_dpi("24567890", 1, 1)

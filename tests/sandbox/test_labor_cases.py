@@ -361,3 +361,21 @@ def test_the_global_random_generator_plays_no_part() -> None:
     before = list(seeded().iterdump())
     random.seed(12345)
     assert list(seeded().iterdump()) == before
+
+
+def test_the_demo_hearing_stays_in_the_coming_weeks_at_every_start() -> None:
+    conn = seeded()  # seeded on ANCHOR: its hearing fell in March 2026
+    assert SERVICE.refresh is not None
+    with conn:
+        SERVICE.refresh(conn, date(2030, 1, 3))  # a Thursday, years later: a restart
+    (at,) = conn.execute(
+        "SELECT hearing_at FROM labor_cases WHERE number = ?", (DEMO_HEARING_NUMBER,)
+    ).fetchone()
+    moment = datetime.fromisoformat(at)
+    assert moment.date() == date(2030, 1, 18) and moment.weekday() < 5  # 15 days on, a Friday
+    with conn:
+        SERVICE.refresh(conn, date(2030, 1, 6))  # 15 days on is a Tuesday: kept
+    (at,) = conn.execute(
+        "SELECT hearing_at FROM labor_cases WHERE number = ?", (DEMO_HEARING_NUMBER,)
+    ).fetchone()
+    assert datetime.fromisoformat(at).date() == date(2030, 1, 21)

@@ -25,6 +25,9 @@ from fastapi import APIRouter
 #: (connection inside a transaction, a random generator seeded for this service, the anchor date
 #: every date is relative to: the day the sandbox was first seeded)
 Seeder = Callable[[sqlite3.Connection, random.Random, date], None]
+#: (connection inside a transaction, today): keeps the documented demo data true at every start
+#: (a demo hearing stays in the coming weeks however old the data folder is)
+Refresher = Callable[[sqlite3.Connection, date], None]
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,7 @@ class SandboxService:
     tables: tuple[str, ...] = ()  # what a reseed empties, children first
     seed: Seeder | None = None
     seed_version: str = "1"
+    refresh: Refresher | None = None
 
     def rng(self, seed: int) -> random.Random:
         """The service's own generator: adding a service never changes another one's data."""
@@ -57,8 +61,9 @@ def discover() -> tuple[SandboxService, ...]:
     return tuple(found)
 
 
-def prepare(conn: sqlite3.Connection, seed: int, anchor: date) -> None:
-    """Create every service's tables and seed those not seeded at their current version."""
+def prepare(conn: sqlite3.Connection, seed: int, anchor: date, today: date) -> None:
+    """Create every service's tables, seed those not seeded at their current version, and
+    refresh every service's demo data to ``today``."""
     for service in discover():
         if service.schema:
             for statement in service.schema.split(";"):
@@ -78,3 +83,6 @@ def prepare(conn: sqlite3.Connection, seed: int, anchor: date) -> None:
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             (key, service.seed_version),
         )
+    for service in discover():
+        if service.refresh is not None:
+            service.refresh(conn, today)

@@ -13,7 +13,7 @@ import random
 import re
 import sqlite3
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from operator import itemgetter
 from typing import Annotated
 
@@ -409,6 +409,19 @@ def _common(row: sqlite3.Row) -> dict[str, object]:
     }
 
 
+def refresh_demo(conn: sqlite3.Connection, today: date) -> None:
+    """The documented demo hearings stay in the coming weeks, however old the data folder is
+    (the README promises a case with a next hearing)."""
+    for demo in DEMO_CASES:
+        if demo.hearing is None:
+            continue
+        days, slot, _kind, _room = demo.hearing
+        day = today + timedelta(days=days)
+        day += timedelta(days=max(0, 7 - day.weekday()) if day.weekday() > 4 else 0)
+        at = f"{day.isoformat()}T{slot}:00-06:00"
+        conn.execute("UPDATE labor_cases SET hearing_at = ? WHERE number = ?", (at, demo.number))
+
+
 SERVICE = SandboxService(
     name="expedientes-laborales",
     router=router,
@@ -416,4 +429,5 @@ SERVICE = SandboxService(
     tables=("labor_actuaciones", "labor_parties", "labor_cases"),
     seed=seed_cases,
     seed_version="1",
+    refresh=refresh_demo,
 )
