@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import time
@@ -15,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from test_embedded_portal import processes_mentioning, wait_until  # tests/ is on the path
+from support.processes import kiosk_environment, processes_mentioning, wait_until
 
 EXIT_DISPLAY_LOST = 3  # kiosk.app.EXIT_DISPLAY_LOST, documented in kiosk.app.run()
 
@@ -61,17 +60,9 @@ def xvfb() -> Iterator[XServer]:
 
 @pytest.fixture
 def display_env(tmp_path: Path, xvfb: XServer) -> Iterator[dict[str, str]]:
-    """As test_embedded_portal's ``kiosk_env``, on the test's X server instead of offscreen."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("KIOSK_", "WAYLAND_"))}
-    env["QT_QPA_PLATFORM"] = "xcb"
-    env["DISPLAY"] = xvfb.display
-    env["KIOSK_PORTAL__SANDBOX_DATA_DIR"] = str(tmp_path / "sandbox")
-    env["KIOSK_LOG__FILE"] = str(tmp_path / "kiosk.log")
-    yield env
-    leftovers = processes_mentioning(str(tmp_path / "sandbox"))
-    for pid in leftovers:
-        os.kill(pid, signal.SIGKILL)
-    assert not leftovers, "a sandbox process outlived the test"
+    """The kiosk's environment on the test's X server instead of offscreen."""
+    with kiosk_environment(tmp_path, QT_QPA_PLATFORM="xcb", DISPLAY=xvfb.display) as env:
+        yield env
 
 
 def test_a_lost_display_ends_the_kiosk_with_one_line_and_its_own_status(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -12,48 +11,17 @@ from pathlib import Path
 
 import httpx
 import pytest
+from support.processes import kiosk_environment, processes_mentioning, wait_until
 
 from kiosk.embedded_portal import PortalEndpoint
 
 pytestmark = pytest.mark.slow
 
 
-def processes_mentioning(text: str) -> list[int]:
-    """PIDs whose command line contains ``text`` (zombies excluded)."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
-            state = (entry / "stat").read_text().split(") ", 1)[1][0]
-        except OSError:
-            continue
-        if text in cmdline and state != "Z":
-            found.append(int(entry.name))
-    return found
-
-
-def wait_until(condition: object, timeout: float) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():  # type: ignore[operator]
-            return True
-        time.sleep(0.1)
-    return False
-
-
 @pytest.fixture
 def kiosk_env(tmp_path: Path) -> Iterator[dict[str, str]]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("KIOSK_")}
-    env["QT_QPA_PLATFORM"] = "offscreen"
-    env["KIOSK_PORTAL__SANDBOX_DATA_DIR"] = str(tmp_path / "sandbox")
-    env["KIOSK_LOG__FILE"] = str(tmp_path / "kiosk.log")
-    yield env
-    leftovers = processes_mentioning(str(tmp_path / "sandbox"))
-    for pid in leftovers:
-        os.kill(pid, signal.SIGKILL)
-    assert not leftovers, "a sandbox process outlived the test"
+    with kiosk_environment(tmp_path) as env:
+        yield env
 
 
 def start_kiosk(env: dict[str, str], *args: str) -> subprocess.Popen[bytes]:

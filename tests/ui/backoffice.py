@@ -26,13 +26,12 @@ from typing import Protocol, TypeVar
 import httpx
 from steady_loop import run_until
 from support import sandbox_tools
+from support.requests import guest_request
 
 from kiosk.portal.client import PortalClient, new_idempotency_key
 from kiosk.portal.models import (
     Bank,
-    BoletaPayment,
     CriminalRecordRequest,
-    CriminalRecordRequestCreate,
     PaymentConcept,
     PaymentOrder,
     SandboxBoleta,
@@ -83,15 +82,7 @@ class Backoffice:
 
     def request_with(self, person: DemoPerson, boleta: SandboxBoleta) -> CriminalRecordRequest:
         """Someone requests a constancia with this boleta (a new Idempotency-Key)."""
-        body = CriminalRecordRequestCreate(
-            dpi=person.dpi,
-            birth_date=person.birth_date,
-            first_names=person.first_names,
-            last_names=person.last_names,
-            payment=BoletaPayment(
-                bank=boleta.bank, number=boleta.number, paid_on=boleta.paid_on, amount=boleta.amount
-            ),
-        )
+        body = guest_request(person, boleta)
         return self.call(
             lambda c: c.request_criminal_record(body, idempotency_key=new_idempotency_key())
         )

@@ -102,6 +102,15 @@ def make_driver(
         return driver
 
     yield make
+    shells = {id(kiosk.ui.shell) for kiosk in made}
+    stray = [
+        widget.objectName() or type(widget).__name__
+        for widget in QApplication.topLevelWidgets()
+        if widget.isVisible() and id(widget) not in shells
+    ]
     for kiosk in made:
         run_until(qloop, kiosk.aclose())
     i18n.set_language("es")
+    # Strict: under a kiosk compositor there is one window; anything else left open is a leak.
+    if stray:
+        pytest.fail(f"top-level windows left open besides the kiosk: {stray}")

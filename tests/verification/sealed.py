@@ -15,14 +15,13 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric import ec
 from support import sandbox_tools
+from support.requests import guest_request
 
 from kiosk.embedded_portal import EmbeddedPortal, PortalEndpoint
 from kiosk.portal.client import PortalClient, new_idempotency_key
 from kiosk.portal.models import (
     Bank,
-    BoletaPayment,
     Certificate,
-    CriminalRecordRequestCreate,
     SandboxBoletaCreate,
 )
 from kiosk.sandbox.demo import DEMO_CLEAN, DemoPerson
@@ -57,15 +56,7 @@ def portal_client(endpoint: PortalEndpoint) -> PortalClient:
 async def issue_constancia(client: PortalClient, person: DemoPerson = DEMO_CLEAN) -> Certificate:
     """A constancia issued the way a visitor gets one: a paid boleta and a guest request."""
     boleta = await sandbox_tools.sandbox_create_boleta(client, SandboxBoletaCreate(bank=Bank.GYT))
-    request = CriminalRecordRequestCreate(
-        dpi=person.dpi,
-        birth_date=person.birth_date,
-        first_names=person.first_names,
-        last_names=person.last_names,
-        payment=BoletaPayment(
-            bank=boleta.bank, number=boleta.number, paid_on=boleta.paid_on, amount=boleta.amount
-        ),
-    )
+    request = guest_request(person, boleta)
     created = await client.request_criminal_record(request, idempotency_key=new_idempotency_key())
     return await client.certificate(created.download_code)
 
