@@ -13,7 +13,7 @@ from fastapi import FastAPI
 
 from kiosk import __version__
 from kiosk.portal.models import API_VERSION, Problem
-from kiosk.sandbox import problems, services
+from kiosk.sandbox import catalog, problems, services
 from kiosk.sandbox.demo import (
     DEMO_ACCOUNT,
     DEMO_ACCOUNT_EMAIL,
@@ -22,14 +22,6 @@ from kiosk.sandbox.demo import (
 )
 from kiosk.sandbox.keyring import Keyring
 from kiosk.sandbox.passwords import hash_password
-from kiosk.sandbox.routes import (
-    accounts,
-    catalog,
-    criminal_records,
-    payments,
-    revocation,
-    verification,
-)
 from kiosk.sandbox.seed import seed_database
 from kiosk.sandbox.state import SandboxOptions, SandboxState
 from kiosk.sandbox.store import Database, now
@@ -104,10 +96,6 @@ def build_routes(app: FastAPI) -> None:
     errors: dict[int | str, dict[str, object]] = {
         "4XX": {"model": Problem, "description": "problem+json with a stable code"},
     }
-    routers = [
-        module.router
-        for module in (catalog, accounts, payments, criminal_records, verification, revocation)
-    ]
-    routers += [service.router for service in services.discover()]
-    for router in routers:
+    # health and the catalog are the portal's own; every other route is a service's
+    for router in [catalog.router, *(service.router for service in services.discover())]:
         app.include_router(router, prefix=f"/{API_VERSION}", responses=errors)

@@ -3,7 +3,13 @@
 Each module ``kiosk/sandbox/services/<name>.py`` defines ``SERVICE``, a ``SandboxService``: its
 router (mounted under /v1 on the paths its ``kiosk.portal.models.<service>`` endpoints declare),
 the SQL of its tables, and a deterministic seeder. ``sandbox/app.py`` iterates them: adding a
-service to the sandbox is adding its module here, nothing else.
+service to the sandbox is adding its module here, nothing else. Helpers live outside this package
+(``kiosk/sandbox/payments.py``, ``labor_data.py``, ...): every module here must be a service.
+
+The foundation's services (cuenta, pagos, antecedentes-penales, verificar-documento,
+herramientas) define a router only: their tables are shared (accounts, documents, boletas...) and
+stay in ``schema.sql``, which every ``Database`` opener applies (the CLI's tools too), and their
+data is ``seed.py``'s and ``demo.py``'s, whose values the README documents.
 
 A seeder runs once per data directory and ``seed_version``: bump the version and an existing
 sandbox drops the service's rows (``tables``) and seeds them again at its next start.
@@ -32,7 +38,9 @@ Refresher = Callable[[sqlite3.Connection, date], None]
 
 @dataclass(frozen=True)
 class SandboxService:
-    name: str  # the catalogue id of the kiosk service it serves ("expedientes-laborales")
+    #: the catalogue id of the kiosk service it serves ("expedientes-laborales"); a plain name
+    #: ("pagos", "herramientas") for what no tile is. Unique: it keys the seed and the rng.
+    name: str
     router: APIRouter
     schema: str = ""  # CREATE TABLE/INDEX IF NOT EXISTS ...
     tables: tuple[str, ...] = ()  # what a reseed empties, children first

@@ -14,6 +14,7 @@ from kiosk.portal.models import Account, AccountCreate, SessionCreate, VisitorSe
 from kiosk.sandbox.passwords import hash_password, password_matches
 from kiosk.sandbox.problems import ApiProblem
 from kiosk.sandbox.registry import find_person, require_person
+from kiosk.sandbox.services import SandboxService
 from kiosk.sandbox.state import KioskId, State, token_hash, visitor_account
 from kiosk.sandbox.store import now
 
@@ -101,3 +102,6 @@ def log_out(request: Request, state: State, _: KioskId) -> Response:
     with state.db.transaction() as conn:
         conn.execute("DELETE FROM sessions WHERE token_hash = ?", (token_hash(token),))
     return Response(status_code=204)
+
+
+SERVICE = SandboxService(name="cuenta", router=router)

@@ -21,6 +21,7 @@ from kiosk.sandbox import payments
 from kiosk.sandbox.issuer import certificate_from_row, issue_constancia, new_download_code
 from kiosk.sandbox.problems import ApiProblem
 from kiosk.sandbox.registry import find_person, require_person
+from kiosk.sandbox.services import SandboxService
 from kiosk.sandbox.state import KioskId, State, visitor_account
 from kiosk.sandbox.store import now
 from kiosk.seals.model import RecordResult
@@ -157,3 +158,6 @@ def _request_model(conn: sqlite3.Connection, request_id: str) -> CriminalRecordR
         ready_by=datetime.fromisoformat(row["ready_by"]) if row["ready_by"] else None,
         email_sent=row["email"] is not None and row["status"] != RequestStatus.IN_REVIEW.value,
     )
+
+
+SERVICE = SandboxService(name="antecedentes-penales", router=router)

@@ -25,6 +25,7 @@ from kiosk.geography import DEPARTMENTS
 from kiosk.portal.models import labor_cases as api
 from kiosk.portal.models.labor_cases import HearingKind, LaborCaseKind, LaborStage, PartyRole
 from kiosk.sandbox import labor_data as data
+from kiosk.sandbox import labor_scripts as scripts
 from kiosk.sandbox.guards import RateLimiter
 from kiosk.sandbox.problems import ApiProblem
 from kiosk.sandbox.services import SandboxService
@@ -43,7 +44,7 @@ class DemoCase:
     stage: LaborStage
     started_on: date
     parties: tuple[tuple[PartyRole, str], ...]  # full names, as stored
-    acts: tuple[tuple[date, str], ...]  # (date, a key of labor_data.ACTS), oldest first
+    acts: tuple[tuple[date, str], ...]  # (date, a key of labor_scripts.ACTS), oldest first
     legacy_number: str | None = None
     #: (days after the anchor, "HH:MM", kind, room): the next hearing
     hearing: tuple[int, str, HearingKind, str] | None = None
@@ -129,7 +130,7 @@ CREATE TABLE IF NOT EXISTS labor_actuaciones (
     case_pk  INTEGER NOT NULL REFERENCES labor_cases(pk),
     position INTEGER NOT NULL,
     on_date  TEXT NOT NULL,
-    act      INTEGER NOT NULL,  -- labor_data.ACTS by position (ACT_CODES)
+    act      INTEGER NOT NULL,  -- labor_scripts.ACTS by position (ACT_CODES)
     PRIMARY KEY (case_pk, position)
 ) WITHOUT ROWID
 """
@@ -239,9 +240,9 @@ class _Seeder:
     def case(self, found: data.LabourCourt, number: str, legacy: str | None, start: int) -> None:
         rng, iso = self.rng, self.iso
         kind = data.KINDS.pick(rng)
-        events, stage, pending = data.walk(data.SCRIPTS[kind], rng, start, self.anchor)
+        events, stage, pending = scripts.walk(scripts.SCRIPTS[kind], rng, start, self.anchor)
         if len(events) < 2 and pending is not None:  # filed days ago: it has its first order
-            events.append((self.last_weekday, data.ACT_CODES[pending.acts[0]]))
+            events.append((self.last_weekday, scripts.ACT_CODES[pending.acts[0]]))
             stage, pending = pending.stage, None
         pk = self.count = self.count + 1
         kept = events[-MAX_ACTUACIONES:]
@@ -290,7 +291,7 @@ class _Seeder:
     def demo(self, demo: DemoCase) -> None:
         pk = self.count = self.count + 1
         for position, (day, act) in enumerate(demo.acts):
-            self.acts += (pk, position, day.isoformat(), data.ACT_CODES[act])
+            self.acts += (pk, position, day.isoformat(), scripts.ACT_CODES[act])
         for position, (role, name) in enumerate(demo.parties):
             self.parties += (pk, position, role, name)
         hearing: tuple[str | None, ...] = _NO_HEARING
@@ -373,7 +374,7 @@ def get_case(case_id: str, state: State, _: KioskId) -> api.LaborCase:
         )
     ]
     acts = [
-        api.Actuacion(on=date.fromisoformat(on), text=data.act_text(act))
+        api.Actuacion(on=date.fromisoformat(on), text=scripts.act_text(act))
         for on, act in conn.execute(
             "SELECT on_date, act FROM labor_actuaciones WHERE case_pk = ? ORDER BY position DESC",
             (row["pk"],),

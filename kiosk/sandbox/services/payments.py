@@ -1,4 +1,6 @@
-"""Boleta checks, payment orders, and the sandbox's bank simulator."""
+"""Boleta checks, payment orders, and the sandbox's bank simulator. Their rules live in
+``kiosk.sandbox.payments``: criminal-record requests and the CLI spend and pay through them too.
+No catalogue tile (it serves every paid service), so a plain name."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from kiosk.portal.models import (
     SandboxBoletaCreate,
 )
 from kiosk.sandbox import payments
+from kiosk.sandbox.services import SandboxService
 from kiosk.sandbox.state import KioskId, State
 from kiosk.sandbox.store import now
 
@@ -80,3 +83,6 @@ def create_boleta(body: SandboxBoletaCreate, state: State, _: KioskId) -> Sandbo
     with state.db.transaction() as conn:
         number, day = payments.create_test_boleta(conn, body.bank, body.amount, body.paid_on)
     return SandboxBoleta(bank=body.bank, number=number, paid_on=day, amount=body.amount)
+
+
+SERVICE = SandboxService(name="pagos", router=router)

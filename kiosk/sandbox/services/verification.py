@@ -10,6 +10,7 @@ from fastapi import APIRouter
 from kiosk.portal.models import DocumentCheck, DocumentState, TrustListEnvelope
 from kiosk.sandbox.keyring import kid_text_of_seal
 from kiosk.sandbox.problems import ApiProblem
+from kiosk.sandbox.services import SandboxService
 from kiosk.sandbox.state import KioskId, State
 from kiosk.sandbox.store import Database, now
 
@@ -56,3 +57,6 @@ def _key_revoked_at(db: Database, row: sqlite3.Row) -> str | None:
         (kid_text_of_seal(row["seal"]),),
     )
     return None if key is None else str(key["revoked_at"])
+
+
+SERVICE = SandboxService(name="verificar-documento", router=router)
