@@ -28,7 +28,7 @@ from kiosk.portal.client import PortalClient
 from kiosk.portal.models import ServiceStatus
 from kiosk.services.base import ActionContext
 from kiosk.services.printer import DocumentPrinter, Printer
-from kiosk.session import Session
+from kiosk.session import Session, sweep_leftovers
 from kiosk.ui import errors
 from kiosk.ui.kiosk_ui import KioskUi
 from kiosk.ui.paint_tap import PaintTap
@@ -118,6 +118,9 @@ def run(
 
     ``idle_ms``: a demo's or a test's idle timer (``kiosk --demo-idle``), else the config's."""
     logs.configure(settings.log.level, settings.log.file)
+    swept = sweep_leftovers()
+    if swept:
+        log.warning("left session folders deleted", extra={"event": "sweep", "count": swept})
     embedded: EmbeddedPortal | None = None
     if not settings.portal.url:
         embedded = EmbeddedPortal(

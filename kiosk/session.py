@@ -9,6 +9,7 @@ anywhere else on disk.
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -17,6 +18,8 @@ from pathlib import Path
 
 from kiosk.flows.engine import FlowRun
 from kiosk.portal.models import VisitorSession
+
+FOLDER_PREFIX = "kiosk-session-"
 
 
 @dataclass
@@ -41,8 +44,15 @@ class Session:
     def temp_dir(self) -> Path:
         """A private (0700) folder for this visitor's files; created on first use."""
         if self._temp_dir is None or not self._temp_dir.exists():
-            self._temp_dir = Path(tempfile.mkdtemp(prefix="kiosk-session-"))
+            # the process's id in the name: a later start knows a dead process's folder
+            self._temp_dir = Path(tempfile.mkdtemp(prefix=f"{FOLDER_PREFIX}{os.getpid()}-"))
         return self._temp_dir
+
+    def drop_files(self) -> None:
+        """Delete the visit's files (the PDFs of a service the visitor has left)."""
+        if self._temp_dir is not None:
+            shutil.rmtree(self._temp_dir, ignore_errors=True)
+            self._temp_dir = None
 
     def on_reset(self, callback: Callable[[], None]) -> None:
         """Run ``callback`` at every reset (widgets clear themselves, the clipboard empties)."""
@@ -53,8 +63,30 @@ class Session:
             self.flow.reset()
             self.flow = None
         self.login = None
-        if self._temp_dir is not None:
-            shutil.rmtree(self._temp_dir, ignore_errors=True)
-            self._temp_dir = None
+        self.drop_files()
         for callback in list(self._on_reset):
             callback()
+
+
+def sweep_leftovers() -> int:
+    """At start: delete the session folders of kiosk processes that are gone (a crash, a power
+    cut), so no visitor's PDF outlives its visit; a running process's folder is left alone.
+    Returns how many were deleted."""
+    swept = 0
+    for folder in Path(tempfile.gettempdir()).glob(f"{FOLDER_PREFIX}*"):
+        owner = folder.name.removeprefix(FOLDER_PREFIX).partition("-")[0]
+        if not folder.is_dir() or (owner.isdigit() and _alive(int(owner))):
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+        swept += 1
+    return swept
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process: alive
+        return True
+    return True

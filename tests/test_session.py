@@ -1,11 +1,16 @@
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import tempfile
 from datetime import date, datetime
+from pathlib import Path
 
 from kiosk.flows.engine import FlowRun
 from kiosk.portal.models import Account, VisitorSession
 from kiosk.services.account import ACCOUNT
-from kiosk.session import Session
+from kiosk.session import FOLDER_PREFIX, Session, sweep_leftovers
 
 DPI = "2456789050101"
 
@@ -33,3 +38,25 @@ def test_reset_wipes_the_flow_the_login_the_files_and_notifies() -> None:
     assert cleared == ["widgets"]
     assert session.temp_dir() != pdf.parent  # a new visitor gets a new folder
     session.reset()
+
+
+def test_inicio_drops_the_files_and_a_later_start_sweeps_a_dead_run_s(tmp_path: Path) -> None:
+    session = Session()
+    pdf = session.temp_dir() / "certificate.pdf"
+    pdf.write_bytes(b"%PDF")
+    assert str(os.getpid()) in pdf.parent.name  # a later start knows whose folder it is
+    session.drop_files()
+    assert not pdf.parent.exists() and session.login is None
+    # a crashed run's folder: its process is gone
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    left = Path(tempfile.gettempdir()) / f"{FOLDER_PREFIX}{dead.pid}-abc"
+    left.mkdir()
+    (left / "certificate.pdf").write_bytes(b"%PDF")
+    alive = Session()
+    kept = alive.temp_dir()  # this process is running: its folder stays
+    try:
+        assert sweep_leftovers() >= 1
+        assert not left.exists() and kept.exists()
+    finally:
+        alive.reset()

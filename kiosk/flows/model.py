@@ -208,6 +208,9 @@ class ActionStep:
     next: ActionNext
     busy_text: str = _("Un momento, por favor…")
     locks: bool = True
+    #: a long wait for someone else (the bank): the idle timer keeps counting, so a visitor who
+    #: walked away is asked and then wiped instead of holding the kiosk for the whole wait
+    idle_runs: bool = False
 
 
 @dataclass(frozen=True)

@@ -95,6 +95,10 @@ class PortalClient:
             follow_redirects=False,
         )
 
+    def forget_cookies(self) -> None:
+        """The end of a visit: no cookie a portal set rides on the next visitor's calls."""
+        self._http.cookies.clear()
+
     async def aclose(self) -> None:
         await self._http.aclose()
 

@@ -171,6 +171,7 @@ class FlowController(QObject):
             lambda: action(self.context, answers, key),
             done=self._action_done,
             failed=self._action_failed,
+            holds_idle=not step.idle_runs,
         )
         if started:
             if isinstance(self.screen, OperationScreen):

@@ -64,6 +64,7 @@ class KioskUi(QObject):
         self.load_catalog = load_catalog
         self.catalog: list[ServiceStatus] | None = None
         self.ops = Ops()  # the one runner of background work
+        self._idle_paused = False
         # the service on screen (a flow, or one with its own screens: one contract)
         self.flow: ServiceController | None = None
         self._home: HomeScreen | None = None
@@ -142,11 +143,16 @@ class KioskUi(QObject):
             self.open(argument)
 
     def _leave_service(self) -> None:
+        """The visitor leaves a service (Inicio, another tile, a reset): what runs stops, its
+        answers and its files go. The portal log-in stays for the visit's next service."""
         self.ops.cancel()
         if self.flow is not None:
             self.flow.cancel()
             self.flow = None
         self.session.flow = None
+        self.session.drop_files()
+        if self.printer is not None:  # a document of the service left behind never prints
+            self._background(self.printer.end_visit())
 
     def _drop_home(self) -> None:
         if self._home is not None:
@@ -220,7 +226,14 @@ class KioskUi(QObject):
 
     def _busy(self, busy: bool) -> None:
         # A running operation pauses the idle timer: nobody is wiped while the portal answers.
-        (self.idle.pause if busy else self.idle.resume)()
+        # A long wait for someone else (the bank confirming a payment) does not: a visitor who
+        # walked away is asked, then wiped, and the wait is dropped with the visit.
+        if busy and self.ops.holds_idle:
+            self.idle.pause()
+            self._idle_paused = True
+        elif not busy and self._idle_paused:
+            self.idle.resume()
+            self._idle_paused = False
         self.shell.set_busy(busy)
 
     # --- session -------------------------------------------------------------------------
@@ -230,10 +243,9 @@ class KioskUi(QObject):
         log.info("session reset", extra={"event": reason})
         self.idle_overlay.hide()
         self.pin_overlay.hide()
-        self._leave_service()
+        self._leave_service()  # and what has not printed yet never prints for the next one
         self._end_login()
-        if self.printer is not None:  # what has not printed yet never prints for the next one
-            self._background(self.printer.end_visit())
+        self.context.client.forget_cookies()  # nothing of this visit rides on the next one's calls
         self.session.reset()  # answers, log-in, temp files, then _wipe_widgets
         self.shell.reset_accessibility()
         if i18n.current_language() != self.settings.kiosk.language:

@@ -31,6 +31,7 @@ class _Op:
     name: str
     blocking: bool
     counted: bool  # still counted in busy (False once cancelled: its finally must not count)
+    holds_idle: bool  # the idle timer waits for it (not for a long wait the visitor may leave)
 
 
 class Ops(QObject):
@@ -46,6 +47,12 @@ class Ops(QObject):
         """A blocking operation runs: the visitor waits for it."""
         return self._blocking > 0
 
+    @property
+    def holds_idle(self) -> bool:
+        """A blocking operation runs that the idle timer must wait for (a portal call); a long
+        wait for someone else (the bank) lets it count, so a visitor who left is still wiped."""
+        return any(op.counted and op.holds_idle for op in self._tasks.values())
+
     def running(self, name: str) -> bool:
         return any(op.name == name for task, op in self._tasks.items() if not task.done())
 
@@ -57,6 +64,7 @@ class Ops(QObject):
         done: Callable[[T], None] | None = None,
         failed: Callable[[VisitorMessage], None] | None = None,
         blocking: bool = True,
+        holds_idle: bool = True,
     ) -> bool:
         """Start ``work`` and return True; False (nothing started) while a blocking operation
         runs, or while one of the same ``name`` does (a double tap never sends twice).
@@ -65,12 +73,12 @@ class Ops(QObject):
         untyped is a bug for the excepthook. Neither runs after a cancel."""
         if self.busy or self.running(name):
             return False
-        op = _Op(name, blocking, counted=blocking)
-        if blocking:
-            self._count(+1)
+        op = _Op(name, blocking, counted=blocking, holds_idle=blocking and holds_idle)
         task = asyncio.ensure_future(self._run(op, work, done, failed))
         self._tasks[task] = op
         task.add_done_callback(self._forget)
+        if blocking:
+            self._count(+1)  # now: before the task's first step, a second tap finds it busy
         return True
 
     async def _run(

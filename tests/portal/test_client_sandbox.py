@@ -40,7 +40,6 @@ from kiosk.sandbox.demo import (
     DEMO_ACCOUNT_PASSWORD,
     DEMO_BOLETAS,
     DEMO_CLEAN,
-    DEMO_NEW,
     DEMO_RECORD,
     DEMO_REVIEW,
 )
@@ -243,10 +242,13 @@ async def test_unknown_order_and_certificate_are_not_found(client: PortalClient)
         await client.document("CAP-2026-NOPE-NOPE")
 
 
-async def test_account_registration_rules(client: PortalClient) -> None:
+async def test_account_registration_rules(client: PortalClient, sandbox_dir: Path) -> None:
+    # nobody else's test may have made this person's account already (the UI tests make one
+    # for the documented DEMO_NEW)
+    person = person_without_account(sandbox_dir)
     base = AccountCreate(
-        dpi=DEMO_NEW.dpi,
-        birth_date=DEMO_NEW.birth_date,
+        dpi=person.dpi,
+        birth_date=person.birth_date,
         email=f"nuevo.{new_idempotency_key()[:8]}@ejemplo.gt",
         password="una frase larga y secreta",
     )

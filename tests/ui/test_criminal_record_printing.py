@@ -336,3 +336,40 @@ def test_idle_wipe_on_the_result_leaves_no_pdf_in_the_session_folder(
     kiosk.wait(lambda: kiosk.screen() == "screen.home", timeout=5)
     assert not folder.exists() or not list(folder.glob("*.pdf"))
     assert verification not in shown(kiosk)
+
+
+def test_inicio_leaves_no_pdf_and_no_cookie_for_the_next_visitor(
+    make_driver: MakeDriver, desk: Backoffice, pdf_printer: KioskPrinter, tray: Tray
+) -> None:
+    kiosk = make_driver(**pdf_printer.kiosk())
+    as_guest(kiosk, DEMO_CLEAN)
+    kiosk.tap("field.pay_method.en_linea")
+    kiosk.tap("action.continue")
+    reach(kiosk, "payment_slip")
+    reference = codes(kiosk)[0]
+    assert print_status(kiosk).startswith(PRINTED)
+    tray.take("payment_slip", reference)
+    folder = kiosk.ui.session.temp_dir()
+    assert "payment_slip.pdf" in {p.name for p in folder.glob("*.pdf")}
+    kiosk.kiosk.client._http.cookies.set("visita", "de-otra-persona")  # as a portal might set
+    kiosk.tap("action.home")  # «Inicio»: not «Terminar», and the person walks away
+    assert kiosk.screen() == "screen.home"
+    assert not folder.exists()  # the slip with the reference does not wait for the next one
+    kiosk.tap("action.finish")
+    assert not kiosk.kiosk.client._http.cookies  # a visit's cookies end with it
+
+
+def test_a_visitor_who_leaves_during_the_payment_wait_is_wiped(
+    make_driver: MakeDriver, desk: Backoffice
+) -> None:
+    kiosk = make_driver(idle_ms=(600, 1000))
+    as_guest(kiosk, DEMO_CLEAN)
+    kiosk.tap("field.pay_method.en_linea")
+    kiosk.tap("action.continue")
+    reach(kiosk, "payment_slip")
+    kiosk.tap("action.continue")  # "I have paid" — and nobody is there any more
+    reach(kiosk, "wait_for_payment")
+    assert kiosk.ui.ops.busy  # waiting for the bank (up to 10 minutes)
+    kiosk.wait(lambda: kiosk.find("overlay.idle").isVisible(), timeout=5)  # it asks first
+    kiosk.wait(lambda: kiosk.screen() == "screen.home", timeout=5)
+    assert not kiosk.ui.ops.busy and kiosk.ui.session.flow is None  # the wait went with them

@@ -305,6 +305,7 @@ CRIMINAL_RECORD = Flow(
                 "no se vaya todavía."
             ),
             locks=False,
+            idle_runs=True,  # up to 10 minutes: nobody is held here if they left
         ),
         # --- review, request, result ----------------------------------------------------------
         ReviewStep(
