@@ -8,12 +8,16 @@ errors that name the key, so a typo on a fleet machine never silently falls back
 
 from __future__ import annotations
 
+import errno
+import ipaddress
+import json
 import os
 import re
 import tomllib
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, ClassVar, Literal
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from pydantic_settings import (
@@ -69,8 +73,8 @@ class PortalSettings(_Section):
         value = value.strip().rstrip("/")
         if value and not re.match(r"^https?://[^\s/]+", value):
             raise ValueError("debe empezar con http:// o https:// (o quedar vacío)")
-        if value.startswith("http://") and not _is_loopback_url(value):
-            raise ValueError("http sin cifrar solo se permite en loopback; use https://")
+        if value:
+            _check_url_host(value)
         return value
 
 
@@ -101,6 +105,9 @@ class TrustSettings(_Section):
         default=None, description="PEM of the pinned OJ root key; the embedded sandbox sets its own"
     )
     cache_dir: Path | None = None
+    offline_grace_days: int = Field(
+        default=3, ge=0, le=30, description="days past the list's next_update of offline verdicts"
+    )
 
 
 class StaffSettings(_Section):
@@ -117,6 +124,18 @@ class StaffSettings(_Section):
 class LogSettings(_Section):
     level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     file: Path | None = None
+
+    @field_validator("file")
+    @classmethod
+    def _file_place(cls, value: Path | None) -> Path | None:
+        if value is None:
+            return value
+        if value.is_dir():
+            raise ValueError("es una carpeta; indique un archivo, p. ej. /var/log/kiosk/kiosk.log")
+        for folder in (value.parent, *value.parent.parents):
+            if folder.exists() and not folder.is_dir():
+                raise ValueError(f"{folder} es un archivo, no una carpeta")
+        return value
 
 
 class Settings(BaseSettings):
@@ -187,12 +206,18 @@ def load_settings(
 
 
 def _check_toml(path: Path) -> None:
+    if path.is_dir():
+        raise ConfigError(str(path), "es una carpeta, no un archivo de configuración")
     if not path.is_file():
         raise ConfigError(str(path), "no existe el archivo de configuración")
     try:
         tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(str(path), f"el archivo no es TOML válido ({exc})") from None
+    except OSError as exc:
+        raise ConfigError(
+            str(path), f"no se puede leer el archivo ({os_error_text(exc)})"
+        ) from None
 
 
 def _check_env_keys(env: dict[str, str]) -> None:
@@ -200,9 +225,39 @@ def _check_env_keys(env: dict[str, str]) -> None:
     for name in env:
         if not name.startswith(ENV_PREFIX) or name == CONFIG_ENV:
             continue
-        section = name[len(ENV_PREFIX) :].split("__", 1)[0].lower()
-        if section not in known:
+        section, nested, _ = name[len(ENV_PREFIX) :].partition("__")
+        if section.lower() not in known:
             raise ConfigError(name, "variable de entorno desconocida")
+        if not nested:
+            _check_section_json(name, env[name])
+
+
+def _check_section_json(name: str, value: str) -> None:
+    """A whole-section variable (``KIOSK_PORTAL``) is parsed as JSON by pydantic-settings."""
+    try:
+        json.loads(value)
+    except ValueError:
+        raise ConfigError(
+            name,
+            'no es JSON válido; una sección entera se escribe como objeto JSON ({"clave": valor}), '
+            f"o use una variable por clave: {name}__CLAVE",
+        ) from None
+
+
+_OS_ERRORS = {
+    errno.EACCES: "permiso denegado",
+    errno.EPERM: "operación no permitida",
+    errno.ENOENT: "no existe",
+    errno.EISDIR: "es una carpeta",
+    errno.ENOTDIR: "una parte de la ruta no es una carpeta",
+    errno.EROFS: "sistema de archivos de solo lectura",
+    errno.ENOSPC: "no queda espacio en el disco",
+}
+
+
+def os_error_text(exc: OSError) -> str:
+    """Why a file could not be opened, in Spanish (the errno's English text as a fallback)."""
+    return _OS_ERRORS.get(exc.errno or 0) or exc.strerror or type(exc).__name__
 
 
 def _spanish_problem(error: Any) -> str:
@@ -215,7 +270,35 @@ def _spanish_problem(error: Any) -> str:
     return message.removeprefix("Value error, ")
 
 
-def _is_loopback_url(url: str) -> bool:
-    host = re.sub(r"^https?://", "", url).split("/", 1)[0]
-    host = host.rsplit(":", 1)[0] if not host.endswith("]") else host
-    return host in {"localhost", "127.0.0.1", "[::1]"} or host.startswith("127.")
+def _check_url_host(url: str) -> None:
+    """The host httpx really connects to: no userinfo, and plain http only on loopback."""
+    parts = urlsplit(url)
+    if "@" in parts.netloc:
+        raise ValueError(
+            "la dirección no debe llevar usuario ni contraseña (usuario@servidor); "
+            "escriba solo https://servidor"
+        )
+    if "?" in url or "#" in url:
+        raise ValueError("la dirección base no debe llevar ? ni #")
+    try:
+        parts.port  # noqa: B018 - a bad port raises here
+    except ValueError:
+        raise ValueError("el puerto de la dirección no es válido") from None
+    host = parts.hostname or ""
+    if not host:
+        raise ValueError("falta el nombre del servidor en la dirección")
+    if parts.scheme == "http" and not _is_loopback_host(host):
+        raise ValueError(
+            "http sin cifrar solo se permite en loopback (127.0.0.1, ::1 o localhost); use https://"
+        )
+
+
+def _is_loopback_host(host: str) -> bool:
+    """``localhost`` exactly, or a loopback IP literal (127.0.0.0/8, ::1); never a name."""
+    if host == "localhost":
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return address.is_loopback

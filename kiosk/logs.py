@@ -14,6 +14,8 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from kiosk.config import ConfigError, os_error_text
+
 ALLOWED_FIELDS = frozenset(
     {"method", "route", "outcome", "ms", "screen", "flow", "step", "event", "error", "status",
      "port", "pid", "seconds", "queue", "job", "verdict", "reason", "service", "count",
@@ -52,14 +54,32 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, ensure_ascii=False)
 
 
+def third_party_debug_filter(record: logging.LogRecord) -> bool:
+    """Only ``kiosk.*`` follows ``log.level``; other libraries never log below INFO here.
+
+    At DEBUG, qasync, httpx, httpcore, asyncio, PIL, uvicorn... write what they handle (decoded QR
+    texts, whole rendered PDFs, request bodies) into their messages; no masking can catch all that.
+    """
+    return record.levelno >= logging.INFO or record.name.split(".", 1)[0] == "kiosk"
+
+
 def configure(level: str = "INFO", file: Path | None = None) -> None:
+    """Sends every log record to one JSON handler; ConfigError (``log.file``) when the file
+    cannot be opened."""
     handler: logging.Handler
     if file is not None:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.FileHandler(file, encoding="utf-8")
+        try:
+            file.parent.mkdir(parents=True, exist_ok=True)
+            handler = logging.FileHandler(file, encoding="utf-8")
+        except OSError as exc:
+            reason = os_error_text(exc)
+            raise ConfigError(
+                "log.file", f"no se puede abrir el archivo de registro {file} ({reason})"
+            ) from None
     else:
         handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonFormatter())
+    handler.addFilter(third_party_debug_filter)
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)

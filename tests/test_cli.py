@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
 
 from kiosk.config import PIN_HASH_PATTERN
 from kiosk.staff import hash_pin, verify_pin
 
 
-def kiosk(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def kiosk(
+    *args: str, stdin: str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "kiosk", *args],
         capture_output=True,
         text=True,
         input=stdin,
         timeout=60,
+        env=None if env is None else {**os.environ, **env},
     )
 
 
@@ -49,3 +56,49 @@ def test_verify_pin_survives_garbage() -> None:
     assert not verify_pin("123456", "garbage")
     assert not verify_pin("123456", "md5$1$2$3")
     assert verify_pin("654321", hash_pin("654321", iterations=1000))
+
+
+def config_problems(tmp_path: Path) -> dict[str, tuple[list[str], dict[str, str], str]]:
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    return {
+        "config is a folder": (["--config", str(tmp_path)], {}, str(tmp_path)),
+        "section variable not JSON": ([], {"KIOSK_PORTAL": "notjson"}, "KIOSK_PORTAL"),
+        "log.file under a file": ([], {"KIOSK_LOG__FILE": f"{tmp_path}/afile/k.log"}, "log.file"),
+        "userinfo in portal.url": (
+            ["--portal", "http://127.0.0.1@evil.example/"],
+            {},
+            "portal.url",
+        ),
+    }
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        "config is a folder",
+        "section variable not JSON",
+        "log.file under a file",
+        "userinfo in portal.url",
+    ],
+)
+@pytest.mark.parametrize("command", ["check-config", "run"])
+def test_config_problems_exit_2_naming_the_key(tmp_path: Path, case: str, command: str) -> None:
+    args, env, key = config_problems(tmp_path)[case]
+    extra = ["--quit-after-start"] if command == "run" else []
+    result = kiosk(command, *args, *extra, env=env)
+    assert result.returncode == 2, result.stderr
+    assert f"Configuración no válida: {key}: " in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_log_file_that_cannot_be_opened_exits_2(tmp_path: Path) -> None:
+    log_file = tmp_path / "kiosk.log"
+    log_file.symlink_to(tmp_path / "missing" / "kiosk.log")  # valid for the config, not to open
+    result = kiosk(
+        "--quit-after-start",
+        "--windowed",
+        env={"KIOSK_LOG__FILE": str(log_file), "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 2, result.stderr
+    assert "Configuración no válida: log.file: no se puede abrir" in result.stderr
+    assert "Traceback" not in result.stderr

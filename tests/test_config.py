@@ -120,3 +120,99 @@ def test_cli_exits_2_naming_the_key(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert "idle.countdown_seconds" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("url", "why"),
+    [
+        ("http://127.0.0.1@evil.example/", "usuario"),
+        ("http://127.0.0.1:9000@evil.example", "usuario"),
+        ("http://127.0.0.1\\@evil.example", "usuario"),
+        ("https://kiosk:secreto@portal.oj.gob.gt", "usuario"),
+        ("http://127.evil.example", "loopback"),
+        ("http://localhost.evil.example", "loopback"),
+        ("http://127.0.0.1.nip.io:8000", "loopback"),
+        ("http://[::ffff:7f00:1]", "loopback"),
+        ("http://127.0.0.1#@evil.example", "? ni #"),
+        ("http://127.0.0.1:notaport", "puerto"),
+        ("https://:443", "servidor"),
+    ],
+)
+def test_plain_http_only_to_a_real_loopback_host(url: str, why: str) -> None:
+    with pytest.raises(ConfigError) as err:
+        load_settings(overrides={"portal": {"url": url}})
+    assert err.value.key == "portal.url"
+    assert why in err.value.problem
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1:9000",
+        "http://127.0.0.2",
+        "http://[::1]:8000/",
+        "http://localhost:8000",
+        "https://portal.oj.gob.gt",
+        "https://10.1.2.3:8443/portal",
+    ],
+)
+def test_loopback_http_and_any_https_are_accepted(url: str) -> None:
+    assert load_settings(overrides={"portal": {"url": url}}).portal.url == url.rstrip("/")
+
+
+def test_unreadable_config_file_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    with pytest.raises(ConfigError, match="carpeta") as err:
+        load_settings(tmp_path)
+    assert err.value.key == str(tmp_path)
+    path = write(tmp_path, "[idle]\n")
+    real_read_text = Path.read_text
+
+    def denied(self: Path, *args: object, **kwargs: object) -> str:
+        if self == path:  # root reads a chmod 000 file anyway: refuse it here
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real_read_text(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "read_text", denied)
+    with pytest.raises(ConfigError, match="permiso denegado") as err:
+        load_settings(path)
+    assert err.value.key == str(path)
+
+
+@pytest.mark.parametrize("value", ["notjson", "", '{"url": "https://x"'])
+def test_section_variable_must_be_json(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
+    monkeypatch.setenv("KIOSK_PORTAL", value)
+    with pytest.raises(ConfigError, match="JSON") as err:
+        load_settings()
+    assert err.value.key == "KIOSK_PORTAL"
+
+
+def test_section_variable_in_json_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KIOSK_PRINTER", '{"queue": "OJ-Sala-2"}')
+    assert load_settings().printer.queue == "OJ-Sala-2"
+
+
+def test_log_file_needs_a_folder_above_it(tmp_path: Path) -> None:
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    for log_file, why in (
+        (tmp_path / "afile" / "kiosk.log", "afile es un archivo"),
+        (tmp_path / "afile" / "sub" / "kiosk.log", "afile es un archivo"),
+        (tmp_path, "es una carpeta"),
+    ):
+        with pytest.raises(ConfigError, match=why) as err:
+            load_settings(overrides={"log": {"file": str(log_file)}})
+        assert err.value.key == "log.file"
+    new_folder = tmp_path / "logs" / "kiosk.log"
+    assert load_settings(overrides={"log": {"file": str(new_folder)}}).log.file == new_folder
+
+
+def test_offline_grace_days_of_the_trust_list(tmp_path: Path) -> None:
+    assert load_settings().trust.offline_grace_days == 3
+    for days in (0, 30):
+        path = write(tmp_path, f"[trust]\noffline_grace_days = {days}\n")
+        assert load_settings(path).trust.offline_grace_days == days
+    for bad in ("-1", "31", '"tres"'):
+        with pytest.raises(ConfigError) as err:
+            load_settings(write(tmp_path, f"[trust]\noffline_grace_days = {bad}\n"))
+        assert err.value.key == "trust.offline_grace_days", bad

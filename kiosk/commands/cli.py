@@ -106,8 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = _settings(args)
     except ConfigError as exc:
-        print(f"Configuración no válida: {exc.key}: {exc.problem}", file=sys.stderr)
-        return EXIT_CONFIG
+        return _config_error(exc)
     if command == "check-config":
         print(settings.model_dump_json(indent=2))
         return 0
@@ -117,7 +116,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         queue = args.printer if args.printer is not None else settings.printer.queue
         timeout = args.timeout or float(settings.printer.job_timeout_seconds)
         return print_test.main(queue, args.server, timeout)
-    return _run_window(args, settings, as_program=argv is None)
+    try:
+        return _run_window(args, settings, as_program=argv is None)
+    except ConfigError as exc:  # found only on use, e.g. a log.file that cannot be opened
+        gc.enable()
+        return _config_error(exc)
+
+
+def _config_error(exc: ConfigError) -> int:
+    print(f"Configuración no válida: {exc.key}: {exc.problem}", file=sys.stderr)
+    return EXIT_CONFIG
 
 
 def _run_window(args: argparse.Namespace, settings: Settings, *, as_program: bool) -> int:
