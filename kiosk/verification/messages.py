@@ -22,6 +22,9 @@ class CheckReason(StrEnum):
     PORTAL_EXPIRED = "portal_expired"
     PORTAL_UNREACHABLE = "portal_unreachable"
     OFFLINE = "offline"  # no portal to ask at all (``kiosk verify --offline``)
+    # A seal that only the trust list could vouch for, and the list is past its next_update plus
+    # the grace (trust.offline_grace_days): verdict CANNOT_VERIFY.
+    TRUST_LIST_OUTDATED = "trust_list_outdated"
     CHECK_FAILED = "check_failed"  # an unexpected fault; the check said nothing
 
 
@@ -57,6 +60,11 @@ MESSAGES: dict[str, str] = {
     CheckReason.OFFLINE: (
         "Este documento solo se puede comprobar en línea, y ahora no hay conexión con el portal "
         "del Organismo Judicial. Intente más tarde o pida ayuda en ventanilla."
+    ),
+    CheckReason.TRUST_LIST_OUTDATED: (
+        "En este momento no se puede comprobar el documento: la lista de firmas del Organismo "
+        "Judicial que tiene el quiosco es demasiado antigua y no se pudo renovar. Intente más "
+        "tarde o pida ayuda al personal de la sede."
     ),
     CheckReason.CHECK_FAILED: (
         "No se pudo comprobar el documento por una falla del quiosco. Pida ayuda en ventanilla."

@@ -5,6 +5,12 @@ and the portal's word on its code (``verify_seal`` decides, in the order its doc
 link to the portal's verification page is looked up online by its code; anything else is NOT_OJ.
 ``check_code`` looks up a code typed by hand (online only). Neither raises on any input.
 
+A trust list past its own ``next_update`` by more than the cache's ``offline_grace`` may lack
+revocations (keys and documents annulled since), so it gives no "yes" any more: a seal that would
+be VALID or VALID_OFFLINE, or that it rejects only for not knowing its key (unknown_key,
+not_valid_for_key_period: a newer list may), is CANNOT_VERIFY trust_list_outdated. What such a
+list still proves stands: a revoked key or document, an expiry, a broken signature.
+
 Waits are short (``lookup_timeout``): a portal that does not answer in time counts as
 unreachable, so a seal is VALID_OFFLINE instead of keeping a visitor waiting. When the trust list
 is due for a refresh, the refresh and the portal lookup run together. Only the verdict, the
@@ -39,6 +45,9 @@ log = logging.getLogger(__name__)
 LOOKUP_TIMEOUT = 1.5  # seconds for one portal answer; a visitor should wait less than ~2 s
 NOT_FOUND_CODE = "document_not_found"  # the contract's 404 code for an unknown document
 _NEEDS_PORTAL = frozenset({Verdict.VALID_OFFLINE, Verdict.CANNOT_VERIFY})
+# What an outdated trust list cannot say (see the module's docstring).
+_YES = frozenset({Verdict.VALID, Verdict.VALID_OFFLINE})
+_KEY_NEWS = frozenset({InvalidReason.UNKNOWN_KEY, InvalidReason.NOT_VALID_FOR_KEY_PERIOD})
 _NO_PARAMS: Mapping[str, int | str] = MappingProxyType({})
 
 
@@ -199,16 +208,16 @@ class Verifier:
         try:
             code = decode_seal(text).document.code
         except SealFormatError:
-            return _from_seal(self._verify(text, PortalAnswer.UNREACHABLE))
+            return self._seal_check(self._verify(text, PortalAnswer.UNREACHABLE))
         if self.client is None:
-            return _from_seal(self._verify(text, PortalAnswer.UNREACHABLE))
+            return self._seal_check(self._verify(text, PortalAnswer.UNREACHABLE))
         if self.cache.needs_refresh():
             # Both waits overlap: a portal that is down costs one timeout, not two.
             _, (answer, found) = await asyncio.gather(self.refresh_trust_list(), self._ask(code))
         else:
             local = self._verify(text, PortalAnswer.UNREACHABLE)
             if local.verdict not in _NEEDS_PORTAL:
-                return _from_seal(local)  # the seal itself says no: no need to ask
+                return self._seal_check(local)  # the seal itself says no: no need to ask
             answer, found = await self._ask(code)
         result = self._verify(text, answer)
         if (
@@ -224,6 +233,15 @@ class Verifier:
                 result.document,
                 "seal",
             )
+        return self._seal_check(result)
+
+    def _seal_check(self, result: VerificationResult) -> Check:
+        """The seal's verdict, unless it rests on a trust list that is outdated."""
+        if (result.verdict in _YES or result.reason in _KEY_NEWS) and self.cache.is_outdated(
+            self.clock()
+        ):
+            reason = CheckReason.TRUST_LIST_OUTDATED
+            return Check(Verdict.CANNOT_VERIFY, reason, Source.SEAL, MESSAGES[reason])
         return _from_seal(result)
 
     async def _ask(self, code: str) -> tuple[PortalAnswer, DocumentCheck | None]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import stat
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -16,9 +17,19 @@ from kiosk.embedded_portal import PortalEndpoint
 from kiosk.portal.client import PortalClient
 from kiosk.portal.errors import PortalUnavailable
 from kiosk.seals import keys
-from kiosk.seals.cache import MAX_AGE, RETRY_INTERVAL, CacheProblem, TrustListCache, load_root_key
+from kiosk.seals.cache import (
+    MAX_AGE,
+    OFFLINE_GRACE,
+    RETRY_INTERVAL,
+    CacheProblem,
+    TrustListCache,
+    load_root_key,
+)
 from kiosk.seals.envelope import TrustListEnvelope
-from kiosk.seals.trustlist import TrustedKey, TrustList, sign_trust_list
+from kiosk.seals.model import SealedDocument
+from kiosk.seals.reasons import InvalidReason, Verdict
+from kiosk.seals.trustlist import TrustedKey, TrustList, revoked_document_id, sign_trust_list
+from kiosk.seals.verify import verify_seal
 
 START = datetime.fromisoformat("2025-03-10T15:00:00+00:00")
 
@@ -95,7 +106,10 @@ async def test_first_refresh_fetches_verifies_and_saves_for_the_next_start(
     assert await cache.refresh(portal.fetch)
     assert cache.current is not None and cache.current.version == 3
     assert cache.fetched_at == START and not cache.is_stale()
-    assert [p.name for p in tmp_path.iterdir()] == [cache.path.name]  # type: ignore[union-attr]
+    assert cache.path is not None and cache.highest_path is not None
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [cache.path.name, cache.highest_path.name]
+    )
 
     clock.advance(timedelta(hours=2))
     restarted = new_cache(root_key, tmp_path, clock)
@@ -291,7 +305,10 @@ async def test_disk_faults_keep_the_new_list_in_memory(
     saved_file(blocked).mkdir(parents=True)
     assert await blocked.refresh(Portal(signed(3)).fetch)
     assert blocked.last_error is CacheProblem.DISK
-    assert [p.name for p in (tmp_path / "cache").iterdir()] == [saved_file(blocked).name]
+    assert blocked.highest_path is not None
+    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == sorted(
+        [saved_file(blocked).name, blocked.highest_path.name]
+    )
 
 
 async def test_without_a_root_key_nothing_is_fetched_or_trusted(
@@ -313,3 +330,162 @@ async def test_with_the_sandbox_portal(
     assert any(key.status == "active" for key in cache.current.keys)
     reloaded = TrustListCache(load_root_key(sandbox.root_key), tmp_path)
     assert reloaded.current == cache.current
+
+
+# --- rollback: the highest version ever accepted --------------------------------------------------
+
+
+def high_water(cache: TrustListCache) -> Path:
+    assert cache.highest_path is not None
+    return cache.highest_path
+
+
+def revoked_id(document: SealedDocument) -> str:
+    return revoked_document_id(document.code)
+
+
+async def test_a_list_rolled_back_on_disk_is_refused_and_the_revoked_document_not_valid(
+    root_key: ec.EllipticCurvePrivateKey,
+    issuer_key: ec.EllipticCurvePrivateKey,
+    make_trusted_key: Callable[..., TrustedKey],
+    make_trust_list: Callable[..., TrustList],
+    document: SealedDocument,
+    seal_text: str,
+    tmp_path: Path,
+    clock: Clock,
+) -> None:
+    trusted = [make_trusted_key(issuer_key)]
+    before = make_trust_list(trusted).model_copy(update={"version": 7})
+    after = TrustList.model_validate(
+        {**before.model_dump(), "version": 8, "revoked_documents": [revoked_id(document)]}
+    )
+    cache = new_cache(root_key, tmp_path, clock)
+    assert await cache.refresh(Portal(sign_trust_list(before, root_key)).fetch)
+    old_file = saved_file(cache).read_bytes()  # a genuine, validly signed version 7
+    assert await cache.refresh(Portal(sign_trust_list(after, root_key)).fetch, force=True)
+    revoked = verify_seal(seal_text, trust_list=cache.current, now=clock.now)
+    assert (revoked.verdict, revoked.reason) == (Verdict.REVOKED, InvalidReason.DOCUMENT_REVOKED)
+
+    saved_file(cache).write_bytes(old_file)  # someone puts version 7 back
+    restarted = new_cache(root_key, tmp_path, clock)
+    assert restarted.current is None and restarted.highest == 8
+    assert (restarted.last_error, restarted.last_error_detail) == (CacheProblem.ROLLED_BACK, "7<8")
+    offline = verify_seal(seal_text, trust_list=restarted.current, now=clock.now)
+    assert offline.verdict is Verdict.CANNOT_VERIFY and not offline.authentic
+    assert restarted.needs_refresh()  # refused: the portal is asked at once
+
+    # nor does the portal get version 7 past a kiosk that holds no list any more
+    assert not await restarted.refresh(Portal(sign_trust_list(before, root_key)).fetch)
+    assert restarted.last_error is CacheProblem.OLDER_VERSION and restarted.current is None
+    assert await restarted.refresh(Portal(sign_trust_list(after, root_key)).fetch, force=True)
+    assert restarted.current is not None and restarted.current.version == 8
+
+
+async def test_the_high_water_is_a_private_file_that_survives_restarts(
+    root_key: ec.EllipticCurvePrivateKey,
+    signed: Callable[[int], TrustListEnvelope],
+    tmp_path: Path,
+    clock: Clock,
+) -> None:
+    cache = new_cache(root_key, tmp_path / "trust", clock)
+    await cache.refresh(Portal(signed(5)).fetch)
+    assert json.loads(high_water(cache).read_text()) == {"format": 1, "version": 5}
+    assert stat.S_IMODE(high_water(cache).stat().st_mode) == 0o600
+    assert stat.S_IMODE(saved_file(cache).stat().st_mode) == 0o600
+    # the list file deleted: a restart remembers 5 all the same
+    saved_file(cache).unlink()
+    restarted = new_cache(root_key, tmp_path / "trust", clock)
+    assert restarted.current is None and restarted.highest == 5
+    assert not await restarted.refresh(Portal(signed(4)).fetch)
+    assert restarted.last_error is CacheProblem.OLDER_VERSION
+    assert json.loads(high_water(restarted).read_text())["version"] == 5
+
+
+async def test_a_missing_or_damaged_high_water_never_lowers_the_bar(
+    root_key: ec.EllipticCurvePrivateKey,
+    signed: Callable[[int], TrustListEnvelope],
+    tmp_path: Path,
+    clock: Clock,
+) -> None:
+    cache = new_cache(root_key, tmp_path, clock)
+    await cache.refresh(Portal(signed(5)).fetch)
+    old = new_cache(root_key, tmp_path / "elsewhere", clock)
+    await old.refresh(Portal(signed(4)).fetch)
+    saved_file(cache).write_bytes(saved_file(old).read_bytes())  # version 4 put back...
+
+    for damage in (None, "", "{", '{"format": 1, "version": "9"}', '{"format": 1, "version": -1}'):
+        if damage is None:
+            high_water(cache).unlink()  # ...and the record deleted, or spoilt
+        else:
+            high_water(cache).write_text(damage)
+        restarted = new_cache(root_key, tmp_path, clock)
+        assert restarted.current is None, damage
+        assert restarted.last_error is CacheProblem.UNKNOWN_HIGHEST, damage
+        assert restarted.last_error_detail == ("missing" if damage is None else "unreadable")
+
+    # a record spoilt while running: the highest held in memory stands
+    high_water(cache).write_text('{"format": 1, "version": 5}')
+    running = new_cache(root_key, tmp_path, clock)
+    assert running.highest == 5 and running.last_error is CacheProblem.ROLLED_BACK
+    high_water(cache).write_text("garbage")
+    assert not running.load()
+    assert running.last_error is CacheProblem.ROLLED_BACK and running.highest == 5
+    assert not await running.refresh(Portal(signed(4)).fetch, force=True)
+    assert await running.refresh(Portal(signed(5)).fetch, force=True)
+    assert json.loads(high_water(cache).read_text())["version"] == 5  # rewritten, not lowered
+
+
+async def test_a_list_saved_before_a_crash_raises_the_high_water(
+    root_key: ec.EllipticCurvePrivateKey,
+    signed: Callable[[int], TrustListEnvelope],
+    tmp_path: Path,
+    clock: Clock,
+) -> None:
+    cache = new_cache(root_key, tmp_path, clock)
+    await cache.refresh(Portal(signed(5)).fetch)
+    high_water(cache).write_text('{"format": 1, "version": 4}')  # the list was written first
+    restarted = new_cache(root_key, tmp_path, clock)
+    assert restarted.current is not None and restarted.current.version == 5
+    assert restarted.last_error is None
+    assert json.loads(high_water(cache).read_text())["version"] == 5
+
+
+async def test_another_process_on_the_same_folder_raises_the_bar_for_both(
+    root_key: ec.EllipticCurvePrivateKey,
+    signed: Callable[[int], TrustListEnvelope],
+    tmp_path: Path,
+    clock: Clock,
+) -> None:
+    kiosk = new_cache(root_key, tmp_path, clock)
+    await kiosk.refresh(Portal(signed(4)).fetch)
+    desk = new_cache(root_key, tmp_path, clock)  # `kiosk verify` on the same machine
+    await desk.refresh(Portal(signed(6)).fetch, force=True)
+    assert not await kiosk.refresh(Portal(signed(5)).fetch, force=True)
+    assert (kiosk.last_error, kiosk.last_error_detail) == (CacheProblem.OLDER_VERSION, "5<6")
+    assert kiosk.current is not None and kiosk.current.version == 4  # kept what it had
+    assert json.loads(high_water(kiosk).read_text())["version"] == 6
+
+
+# --- a list past its own next_update --------------------------------------------------------------
+
+
+async def test_a_list_is_outdated_past_next_update_plus_the_grace(
+    root_key: ec.EllipticCurvePrivateKey,
+    signed: Callable[[int], TrustListEnvelope],
+    listing: Callable[[int], TrustList],
+    tmp_path: Path,
+    clock: Clock,
+) -> None:
+    cache = new_cache(root_key, tmp_path, clock)
+    assert not cache.is_outdated()  # no list: nothing to be outdated (it is CANNOT_VERIFY anyway)
+    await cache.refresh(Portal(signed(3)).fetch)
+    next_update = listing(3).next_update
+    assert cache.offline_grace == OFFLINE_GRACE == timedelta(days=3)
+    assert not cache.is_outdated()
+    assert not cache.is_outdated(next_update + OFFLINE_GRACE)
+    assert cache.is_outdated(next_update + OFFLINE_GRACE + timedelta(seconds=1))
+    clock.now = next_update + OFFLINE_GRACE + timedelta(seconds=1)
+    assert cache.is_outdated()
+    strict = TrustListCache(root_key.public_key(), tmp_path, clock=clock, offline_grace=timedelta())
+    assert strict.is_outdated(next_update + timedelta(seconds=1))
+    assert not strict.is_outdated(next_update)

@@ -63,10 +63,19 @@ async def issue_constancia(client: PortalClient, person: DemoPerson = DEMO_CLEAN
 
 def active_issuer_key(data_dir: Path) -> ec.EllipticCurvePrivateKey:
     """The sandbox's own signing key, read from its database: to sign what it never would."""
+    return _active_key(data_dir, "issuer")
+
+
+def active_root_key(data_dir: Path) -> ec.EllipticCurvePrivateKey:
+    """The sandbox's root key (it signs the trust list): to sign lists it would not serve."""
+    return _active_key(data_dir, "root")
+
+
+def _active_key(data_dir: Path, role: str) -> ec.EllipticCurvePrivateKey:
     conn = sqlite3.connect(data_dir / "portal.sqlite3")
     try:
         row = conn.execute(
-            "SELECT private_pem FROM signing_keys WHERE role = 'issuer' AND status = 'active'"
+            "SELECT private_pem FROM signing_keys WHERE role = ? AND status = 'active'", (role,)
         ).fetchone()
     finally:
         conn.close()

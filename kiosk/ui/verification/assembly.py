@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from kiosk.config import Mode, Settings
@@ -53,7 +54,11 @@ class VerificationAssembly:
                 root = None
             if root is None:
                 log.error("no trust root: seals cannot be verified", extra={"event": "trust-root"})
-            cache = TrustListCache(root, self.settings.trust.cache_dir or default_cache_dir())
+            cache = TrustListCache(
+                root,
+                self.settings.trust.cache_dir or default_cache_dir(),
+                offline_grace=timedelta(days=self.settings.trust.offline_grace_days),
+            )
             public = self.settings.portal.public_url
             self._verifier = Verifier(
                 self.client, cache, self.endpoint.url, public_urls=(public,) if public else ()
