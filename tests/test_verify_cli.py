@@ -12,6 +12,7 @@ import subprocess
 import sys
 import zlib
 from collections.abc import Awaitable, Callable, Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -24,6 +25,7 @@ from reportlab.pdfgen import canvas
 from support import sandbox_tools
 from verification.sealed import (
     active_issuer_key,
+    active_root_key,
     from_the_future,
     issue_constancia,
     portal_client,
@@ -38,7 +40,10 @@ from kiosk.portal.client import PortalClient
 from kiosk.portal.models import Certificate
 from kiosk.sandbox.demo import DEMO_CLEAN
 from kiosk.seals import base45, keys
+from kiosk.seals.cache import TrustListCache, load_root_key
 from kiosk.seals.codec import seal_to_cose
+from kiosk.seals.envelope import TrustListEnvelope
+from kiosk.seals.trustlist import sign_trust_list
 
 pytestmark = pytest.mark.timeout(120)
 T = TypeVar("T")
@@ -358,3 +363,162 @@ def test_a_refused_device_token_is_said_plainly(
     captured = capsys.readouterr()
     assert status == 0 and json.loads(captured.out)["verdict"] == "VALID_OFFLINE"
     assert "kiosk.token" in captured.err
+
+
+# --- the saved trust list with --offline ----------------------------------------------------------
+
+
+def offline_check(
+    endpoint: PortalEndpoint, capsys: pytest.CaptureFixture[str], seal: str
+) -> tuple[int, dict[str, Any], str]:
+    """``kiosk verify --offline --json --text SEAL``: (status, the record, stderr)."""
+    capsys.readouterr()
+    status = verify_command.main(["--portal", endpoint.url, "--offline", "--json", "--text", seal])
+    captured = capsys.readouterr()
+    (record,) = records(captured.out.splitlines())
+    return status, record, captured.err
+
+
+def saved_cache(endpoint: PortalEndpoint, tmp_path: Path) -> TrustListCache:
+    """The clerk's cache (KIOSK_TRUST__CACHE_DIR), read as `kiosk verify` reads it."""
+    return TrustListCache(load_root_key(endpoint.root_key), tmp_path / "trust-cache")
+
+
+def test_offline_says_when_the_saved_list_was_rolled_back(
+    verify: Run,
+    endpoint: PortalEndpoint,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+) -> None:
+    certificate = issue(endpoint)
+    assert verify("--text", certificate.seal)[0] == 0  # the trust list is now in the cache
+    path = saved_cache(endpoint, tmp_path).path
+    assert path is not None
+    before = path.read_bytes()
+    with_portal(
+        endpoint, lambda client: sandbox_tools.sandbox_revoke_document(client, certificate.code)
+    )
+    status, lines = verify("--json", "--text", certificate.seal)  # fetches the newer list
+    assert (status, records(lines)[0]["reason"]) == (1, "document_revoked")
+    highest = saved_cache(endpoint, tmp_path).highest
+
+    path.write_bytes(before)  # the older, validly signed list put back on disk
+    status, record, err = offline_check(endpoint, capsys, certificate.seal)
+    assert status == 1
+    assert (record["verdict"], record["reason"]) == ("CANNOT_VERIFY", "no_trust_list")
+    assert "se rechazó la lista de confianza guardada" in err
+    assert f"es más antigua que la última aceptada (versión {highest})" in err
+
+
+def test_offline_says_when_the_saved_list_is_too_old(
+    verify: Run,
+    portal: tuple[PortalEndpoint, Path],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    endpoint, data = portal
+    certificate = issue(endpoint)
+    assert verify("--text", certificate.seal)[0] == 0
+    cache = saved_cache(endpoint, tmp_path)
+    assert cache.current is not None
+    # the same list (same version), as the root signed it some days ago: due 3 days and 1 hour ago
+    now = datetime.now(UTC)
+    old = cache.current.model_copy(
+        update={
+            "issued_at": now - timedelta(days=5),
+            "next_update": now - timedelta(days=3, hours=1),
+        }
+    )
+    envelope = sign_trust_list(old, active_root_key(data))
+
+    async def fetch() -> TrustListEnvelope:
+        return envelope
+
+    assert asyncio.run(cache.refresh(fetch, force=True))  # the cache saves it as its own
+
+    status, record, err = offline_check(endpoint, capsys, certificate.seal)
+    assert status == 1
+    assert (record["verdict"], record["reason"]) == ("CANNOT_VERIFY", "trust_list_outdated")
+    assert record["fields"] == {}
+    assert f"(versión {old.version}) debía renovarse el" in err
+    assert "ya pasó el plazo de gracia" in err
+
+    monkeypatch.setenv("KIOSK_TRUST__OFFLINE_GRACE_DAYS", "4")  # inside a longer grace
+    status, record, err = offline_check(endpoint, capsys, certificate.seal)
+    assert (status, record["verdict"]) == (0, "VALID_OFFLINE")
+    assert "lista de confianza" not in err
+
+
+# --- inputs that cannot be checked, and names that are not UTF-8 ---------------------------------
+
+
+def status_and_stderr(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """``kiosk verify ARGV`` in this process: (exit status, stdout, stderr)."""
+    capsys.readouterr()
+    status = verify_command.main(list(argv))
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def test_a_fifo_a_device_or_a_folder_is_unusable_input(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Exit 2, like a usage error, with the reason; opening the FIFO would wait for ever."""
+    fifo = tmp_path / "tubo.png"
+    os.mkfifo(fifo)
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "verify", "--offline", str(fifo)],
+        capture_output=True, text=True, timeout=30,
+    )  # fmt: skip
+    assert result.returncode == 2, result.stderr
+    assert result.stdout == ""
+    assert result.stderr.strip() == (
+        f"{fifo}: no es un archivo común (es una tubería, un dispositivo o un socket). Indique "
+        "una imagen o un PDF."
+    )
+    status, out, err = status_and_stderr(capsys, "--offline", str(tmp_path), "/dev/null")
+    assert (status, out) == (2, "")
+    assert err.splitlines() == [
+        f"{tmp_path}: es una carpeta, no un archivo. Indique las imágenes o los PDF.",
+        "/dev/null: no es un archivo común (es una tubería, un dispositivo o un socket). Indique "
+        "una imagen o un PDF.",
+    ]
+
+
+def test_a_text_that_is_not_utf8_is_unusable_input(
+    capsys: pytest.CaptureFixture[str], endpoint: PortalEndpoint
+) -> None:
+    # as from a terminal whose bytes are not UTF-8, under a UTF-8 locale (strict stdout)
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "verify", "--json", "--portal", endpoint.url,
+         "--text", b"CAP-2026-\xff"],
+        capture_output=True, text=True, timeout=60,
+        env=dict(os.environ, PYTHONIOENCODING="utf-8:strict"),
+    )  # fmt: skip
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    assert result.stderr.strip() == "--text: el texto no es UTF-8 válido: CAP-2026-\\xff"
+    status, out, err = status_and_stderr(capsys, "--offline", "--code", "CAP\udce92026")
+    assert (status, out) == (2, "")
+    assert err.strip() == "--code: el texto no es UTF-8 válido: CAP\\xe92026"
+
+
+def test_file_names_are_shown_printable(
+    verify: Run, endpoint: PortalEndpoint, tmp_path: Path
+) -> None:
+    """A name with bytes that are not UTF-8 is read, and shown escaped (it broke the output);
+    a "#" in a name is not taken for a page number."""
+    seal = issue(endpoint).seal
+    odd = qr_png(seal, Path(os.fsdecode(os.fsencode(tmp_path) + b"/constancia-\xff.png")))
+    hashed = qr_png(seal, tmp_path / "Escaneo #3.png")
+    shown = f"{tmp_path}/constancia-\\xff.png"
+    status, lines = verify("--json", str(odd), str(hashed))
+    assert status == 0
+    assert [(r["input"], r["page"], r["verdict"]) for r in records(lines)] == [
+        (shown, None, "VALID"),
+        (str(hashed), None, "VALID"),
+    ]
+    status, lines = verify(str(odd), str(hashed))
+    assert lines[0].startswith(f"{shown}: VÁLIDO.")
+    assert any(line.startswith(f"{hashed}: VÁLIDO.") for line in lines)

@@ -4,12 +4,19 @@
 
 Each image, and each page of a PDF, is decoded; every QR text found is checked like a scan at the
 kiosk, and gets one verdict line (with ``--json``, one JSON object per line). Exit status: 0 when
-every input is VALID or VALID_OFFLINE, 1 otherwise, 2 for usage or configuration errors.
+every input is VALID or VALID_OFFLINE, 1 otherwise, 2 for usage or configuration errors and for
+unusable input, refused before anything is checked: a path that is a folder, a FIFO, a device or a
+socket instead of a file (a missing or undecodable file is a verdict, UNREADABLE), or a ``--text``
+or ``--code`` that is not UTF-8. Bytes that are not UTF-8 are shown escaped (``\\xff``), in file
+names too (such a file is read as usual).
 
 It uses the kiosk's settings: the portal, the device id and token, the pinned root key and the
 trust-list cache. With no portal configured it starts the embedded sandbox portal exactly as the
 kiosk does (same data folder), so it judges the documents that this machine's kiosk printed.
-``--offline`` asks no portal at all: the cached trust list only, VALID_OFFLINE at best.
+``--offline`` asks no portal at all: the cached trust list only, VALID_OFFLINE at best. It says
+(on stderr) when the saved list was refused (damaged, rolled back to an older version, or with no
+record of the highest version accepted) or is past its renewal date plus the grace
+(``trust.offline_grace_days``).
 """
 
 from __future__ import annotations
@@ -18,9 +25,11 @@ import argparse
 import asyncio
 import json
 import logging
+import stat
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 from kiosk import formats, i18n, logs
@@ -41,6 +50,12 @@ LOOKUP_TIMEOUT = 5.0  # a clerk can wait a little longer than a visitor
 MESSAGES: dict[str, str] = {
     "usage.inputs": "indique uno o más archivos, o bien --text o --code",
     "usage.mixed": "use archivos, o bien --text / --code, no ambos",
+    "input.folder": "{name}: es una carpeta, no un archivo. Indique las imágenes o los PDF.",
+    "input.special": (
+        "{name}: no es un archivo común (es una tubería, un dispositivo o un socket). Indique una "
+        "imagen o un PDF."
+    ),
+    "input.not_utf8": "{option}: el texto no es UTF-8 válido: {value}",
     "config": "Configuración no válida: {key}: {problem}",
     "root_key": "No se pudo leer la llave raíz del OJ (trust.root_key = {path}): {problem}",
     "no_root_key": (
@@ -61,6 +76,25 @@ MESSAGES: dict[str, str] = {
     "no_refresh": (
         "Aviso: no se pudo actualizar la lista de confianza desde el portal ({problem}); se usa "
         "la guardada, si la hay."
+    ),
+    "saved.bad_file": (
+        "Aviso: la lista de confianza guardada está dañada o no la firmó la raíz del OJ, y no se "
+        "usa. Sin conexión no se puede comprobar ningún sello."
+    ),
+    "saved.rolled_back": (
+        "Aviso: se rechazó la lista de confianza guardada: es más antigua que la última aceptada "
+        "(versión {highest}); pudo haber sido reemplazada por una anterior. Sin conexión no se "
+        "puede comprobar ningún sello."
+    ),
+    "saved.unknown_highest": (
+        "Aviso: se rechazó la lista de confianza guardada: falta o está dañado el registro de la "
+        "última versión aceptada, y sin él no se puede descartar que sea una lista anterior. Sin "
+        "conexión no se puede comprobar ningún sello."
+    ),
+    "saved.outdated": (
+        "Aviso: la lista de confianza guardada (versión {version}) debía renovarse el {due} y ya "
+        "pasó el plazo de gracia (trust.offline_grace_days). Sin conexión ningún sello se da por "
+        "válido."
     ),
     "line": "{input}: {label}. {message}",
     "seal_fields": (
@@ -108,7 +142,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="kiosk verify",
         description="Verificar documentos del Organismo Judicial (sellos QR, enlaces, códigos).",
         epilog="Estado de salida: 0 si todo es VÁLIDO, 1 si algo no lo es, 2 si el uso o la "
-        "configuración no son válidos.",
+        "configuración no son válidos, o si una entrada no sirve (una carpeta, una tubería o un "
+        "dispositivo en lugar de un archivo; un texto que no es UTF-8).",
     )
     parser.add_argument("files", nargs="*", type=Path, metavar="ARCHIVO", help="imagen o PDF")
     parser.add_argument("--text", action="append", default=[], help="el texto de un código QR")
@@ -129,6 +164,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(tr(MESSAGES["usage.inputs"]))
     if args.files and (args.text or args.code):
         parser.error(tr(MESSAGES["usage.mixed"]))
+    unusable = _unusable_inputs(args)
+    for problem in unusable:
+        _error(problem)
+    if unusable:
+        return EXIT_USAGE
     if not logging.getLogger().handlers:
         logs.configure("ERROR")  # the verdicts already say what went wrong, in Spanish
     try:
@@ -142,6 +182,39 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _error(text: str) -> None:
     print(text, file=sys.stderr)
+
+
+def printable(text: str) -> str:
+    """``text`` with the bytes that are not UTF-8 (surrogate-escaped, as Python decodes file names
+    and arguments) written as ``\\xff``: safe to print and to put in JSON. The same as
+    ``kiosk.scanning.files.printable``, which a --text check does not import."""
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate that is no escaped byte
+        raw = text.encode("utf-8", "backslashreplace")
+    return raw.decode("utf-8", "backslashreplace")
+
+
+def _unusable_inputs(args: argparse.Namespace) -> list[str]:
+    """Why inputs cannot be checked at all (Spanish, one line each): texts that are not UTF-8,
+    and paths that are no file. Checked before any file is opened: opening a FIFO blocks until
+    someone writes to it. A missing or unreadable file is left to its verdict, UNREADABLE."""
+    problems = [
+        tr(MESSAGES["input.not_utf8"], option=option, value=printable(text))
+        for option, texts in (("--text", args.text), ("--code", args.code))
+        for text in texts
+        if printable(text) != text  # it had bytes to escape: not UTF-8
+    ]
+    for path in args.files:
+        try:
+            mode = path.stat().st_mode
+        except OSError:
+            continue
+        if stat.S_ISDIR(mode):
+            problems.append(tr(MESSAGES["input.folder"], name=printable(str(path))))
+        elif not stat.S_ISREG(mode):
+            problems.append(tr(MESSAGES["input.special"], name=printable(str(path))))
+    return problems
 
 
 def _run(args: argparse.Namespace, settings: Settings) -> int:
@@ -190,7 +263,11 @@ def _cache(settings: Settings, root_path: Path | None) -> TrustListCache | None:
             problem = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             _error(tr(MESSAGES["root_key"], path=str(root_path), problem=problem))
             return None
-    return TrustListCache(root_key, settings.trust.cache_dir or default_cache_dir())
+    return TrustListCache(
+        root_key,
+        settings.trust.cache_dir or default_cache_dir(),
+        offline_grace=timedelta(days=settings.trust.offline_grace_days),
+    )
 
 
 def _items(args: argparse.Namespace) -> list[Item]:
@@ -205,16 +282,17 @@ def _file_items(path: Path) -> list[Item]:
     """One item per QR text in the file; one NO_CODE item when no page has any (the pages
     without a code of a document that has one elsewhere are not reported)."""
     # Imported here: decoding pulls in the image libraries, which a --text check never needs.
-    from kiosk.scanning.files import UnreadableFile, read_file_codes
+    from kiosk.scanning.files import UnreadableFile, read_file_codes, shown_name
 
-    name = str(path)
+    name = printable(str(path))
     try:
         pages = read_file_codes(path)
     except UnreadableFile as exc:
         return [Item(name, problem=InputVerdict.UNREADABLE, detail=str(exc))]
+    label = shown_name(path)
     items = [
-        # "doc.pdf#p2" -> page "p2"; a single image's label is just its name
-        Item(name, page.label.rpartition("#")[2] if "#" in page.label else None, text=text)
+        # "doc.pdf#p2" -> page "p2"; a single image's label is just its name (which may hold "#")
+        Item(name, page.label.removeprefix(f"{label}#") if page.label != label else None, text=text)
         for page in pages
         for text in page.texts
     ]
@@ -250,6 +328,8 @@ async def _check_all(
         # A clerk's check uses the newest list (revocations of the day), and a portal that
         # refuses this desk's token is said plainly instead of passing for an outage.
         wanted = client is not None and any(item.text is not None for item in items)
+        if offline:
+            _saved_list_note(cache)
         if wanted and not await verifier.refresh_trust_list(force=True):
             _portal_note(cache)
         outcomes: list[Outcome] = []
@@ -273,6 +353,20 @@ def _portal_note(cache: TrustListCache) -> None:
         _error(tr(MESSAGES["unauthorized"]))
     else:
         _error(tr(MESSAGES["no_refresh"], problem=cache.last_error.value))
+
+
+def _saved_list_note(cache: TrustListCache) -> None:
+    """With ``--offline`` the saved list is all there is: say when it was refused or is too old,
+    so that its verdicts (CANNOT_VERIFY) are not read as the documents' fault."""
+    if cache.last_error is CacheProblem.BAD_FILE:
+        _error(tr(MESSAGES["saved.bad_file"]))
+    elif cache.last_error is CacheProblem.ROLLED_BACK:
+        _error(tr(MESSAGES["saved.rolled_back"], highest=cache.highest))
+    elif cache.last_error is CacheProblem.UNKNOWN_HIGHEST:
+        _error(tr(MESSAGES["saved.unknown_highest"]))
+    elif cache.current is not None and cache.is_outdated():
+        due = formats.day(cache.current.next_update)
+        _error(tr(MESSAGES["saved.outdated"], version=cache.current.version, due=due))
 
 
 # --- output ---------------------------------------------------------------------------------------
