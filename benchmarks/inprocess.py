@@ -25,14 +25,14 @@ import json
 import os
 import sys
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import qasync
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
@@ -45,6 +45,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+# The UI tests' way of turning the qasync loop (its last pass over Qt's events made inside the
+# loop: outside it an httpx step broke its connection's lock): one copy, in tests/ui.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "ui"))
+from steady_loop import run_until
+
 from kiosk.app import compose
 from kiosk.config import load_settings
 from kiosk.embedded_portal import PortalEndpoint
@@ -54,7 +59,6 @@ from kiosk.portal.models import ServiceStatus
 DPI = "3041 88638 1601"  # the sandbox's demo identity without an account
 NEVER_IDLE_MS = (3_600_000, 30_000)  # the idle wipe must not fire in the middle of a measure
 TIMED_TIMEOUT = 10.0  # seconds a tap may take to paint before the benchmark gives up
-T = TypeVar("T")
 
 # One cycle of taps: (object name to tap, screen expected after it, field to type into first).
 CYCLE: tuple[tuple[str, str, str | None], ...] = (
@@ -81,21 +85,6 @@ def trimmed_memory() -> dict[str, int]:
     except (OSError, AttributeError):
         return {}
     return memory()
-
-
-def run_until(loop: asyncio.AbstractEventLoop, work: Awaitable[T]) -> T:
-    """``loop.run_until_complete(work)`` with qasync's last pass over Qt's events made inside the
-    loop: made outside it, an httpx step that lands there breaks its connection's lock and every
-    later call on that connection waits for ever (tests/ui/steady_loop.py says the same)."""
-    future = asyncio.ensure_future(work, loop=loop)
-    future.add_done_callback(lambda _done: loop.stop())
-    loop.run_forever()
-    asyncio.events._set_running_loop(loop)
-    try:
-        QCoreApplication.processEvents()
-    finally:
-        asyncio.events._set_running_loop(None)
-    return future.result()
 
 
 class PaintWatch(QObject):
