@@ -8,6 +8,8 @@
 A job must not outlive its visit (it would print into the next visitor's hands): print with a
 ``JobLedger`` and end the visit with ``await ledger.cancel_all()`` at reset and shutdown; at start,
 ``await cancel_leftover_jobs(queue, server=server)`` cancels what an earlier run left queued.
+``await purge_finished_jobs(queue, server=server)`` then drops what CUPS keeps of finished jobs
+(their PDFs stay a day in its spool otherwise).
 
 ``queue`` None or "" is the CUPS default destination; ``server`` None is the machine's own CUPS
 client configuration, else "host:port" or a domain socket path (passed as CUPS_SERVER). Failures of
@@ -37,6 +39,7 @@ from kiosk.printing.model import (
     PrinterState,
     PrintingError,
 )
+from kiosk.printing.purge import purge_finished_jobs
 from kiosk.printing.state import default_queue, printer_state
 
 __all__ = [
@@ -57,6 +60,7 @@ __all__ = [
     "default_queue",
     "print_pdf",
     "printer_state",
+    "purge_finished_jobs",
     "submit",
     "track",
 ]

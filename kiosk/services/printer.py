@@ -20,6 +20,7 @@ from kiosk.printing import (
     cancel_leftover_jobs,
     print_pdf,
     printer_state,
+    purge_finished_jobs,
 )
 from kiosk.services.base import RenderContext, Rendered
 from kiosk.services.registry import printout
@@ -48,6 +49,8 @@ class DocumentPrinter:
         self.context = RenderContext(client, kiosk_id)
         #: the visit's jobs still in CUPS: ``end_visit()`` cancels them
         self.ledger = JobLedger()
+        #: something was sent to CUPS since the last purge: ``end_visit()`` purges the spool
+        self._sent = False
 
     async def print(self, kind: str, sources: Mapping[str, object]) -> JobOutcome:
         """Raises PortalError (a document fetched from the portal) or PrintingError (the print
@@ -70,6 +73,7 @@ class DocumentPrinter:
         pdf = await loop.run_in_executor(None, job.make)
         path = self.folder() / f"{job.name}.pdf"
         path.write_bytes(pdf)
+        self._sent = True
         return await print_pdf(
             path,
             queue=self.printer.queue or None,
@@ -81,12 +85,19 @@ class DocumentPrinter:
 
     async def end_visit(self) -> None:
         """Cancel every job of the visit that has not printed yet (a reset, a shutdown): a
-        document never comes out later in front of the next visitor. Never raises."""
+        document never comes out later in front of the next visitor, and nothing of the visit's
+        documents stays in CUPS's spool. Never raises."""
         await self.ledger.cancel_all()
+        if self._sent:  # a visit that printed nothing costs CUPS nothing
+            self._sent = not await purge_finished_jobs(
+                self.printer.queue or None, server=self.printer.server
+            )
 
     async def cancel_leftovers(self) -> None:
-        """At start: cancel the jobs this kiosk left in CUPS before it stopped. Never raises."""
+        """At start: cancel the jobs this kiosk left in CUPS before it stopped, and purge what
+        CUPS kept of them (a crash or a power cut ends no visit). Never raises."""
         await cancel_leftover_jobs(self.printer.queue or None, server=self.printer.server)
+        await purge_finished_jobs(self.printer.queue or None, server=self.printer.server)
 
     async def ready(self) -> tuple[bool, str]:
         """Can a document print now? (ready, what to tell the visitor when not)."""

@@ -31,6 +31,7 @@ from kiosk.printing import (
     PrinterProblem,
     cancel_leftover_jobs,
     print_pdf,
+    purge_finished_jobs,
     submit,
 )
 from kiosk.printing.leftovers import parse_own_jobs
@@ -343,6 +344,51 @@ async def test_leftover_jobs_when_cups_does_not_answer(caplog: pytest.LogCapture
         assert await cancel_leftover_jobs("kiosk-pdf", server=f"127.0.0.1:{free_port()}") == 0
     (record,) = caplog.records
     assert record.__dict__["error"] == "unreachable"
+
+
+# --- purge_finished_jobs: nothing of a printed document stays in CUPS's spool --------------------
+
+
+def kept_by_cups(cups: TestCups, job: JobId) -> list[str]:
+    """The spool's files of ``job``: its document (dNNNNN-001) and its control file (cNNNNN)."""
+    spool = cups.cupsd.base / "spool"
+    return sorted(p.name for p in spool.iterdir() if p.name[1:].startswith(f"{job.number:05d}"))
+
+
+async def test_a_printed_document_is_purged_from_the_spool(
+    cups: TestCups,
+    pdf: Path,
+    new_pdf_queue: Callable[..., str],
+    ledger: JobLedger,
+    cups_pdf_outputs: list[Path],
+) -> None:
+    queue = new_pdf_queue()
+    outcome = await print_pdf(pdf, queue=queue, server=cups.server, title=TITLE, ledger=ledger)
+    assert outcome.outcome is Outcome.COMPLETED and outcome.job is not None, outcome
+    await until(lambda: outputs(cups, outcome.job))  # type: ignore[arg-type]
+    cups_pdf_outputs += outputs(cups, outcome.job)
+    # CUPS keeps a finished job's PDF for a day by default (PreserveJobFiles): the visitor's data
+    assert f"d{outcome.job.number:05d}-001" in kept_by_cups(cups, outcome.job)
+
+    assert await purge_finished_jobs(queue, server=cups.server) is True
+    assert kept_by_cups(cups, outcome.job) == []
+    assert str(outcome.job) not in cups.cupsd.run("lpstat", "-W", "completed", "-o", queue).stdout
+
+
+async def test_purge_leaves_a_queue_others_print_on(
+    cups: TestCups, pdf: Path, new_pdf_queue: Callable[..., str]
+) -> None:
+    queue = new_pdf_queue(hold=True)
+    ours, others = lp(cups, queue, pdf), lp(cups, queue, pdf, "-U", OTHER_USER)
+    assert await purge_finished_jobs(queue, server=cups.server) is False
+    assert str(others) in pending(cups, queue) and str(ours) in pending(cups, queue)
+    cups.cupsd.run("cancel", str(ours), str(others))
+
+
+async def test_purge_when_cups_does_not_answer(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="kiosk.printing"):
+        assert await purge_finished_jobs("kiosk-pdf", server=f"127.0.0.1:{free_port()}") is False
+    assert [r.__dict__["error"] for r in caplog.records] == ["unreachable"]
 
 
 def test_parse_own_jobs() -> None:

@@ -6,7 +6,9 @@ result. What comes out of cups-pdf is read back with pdftotext."""
 from __future__ import annotations
 
 import itertools
+import os
 import re
+import subprocess
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -316,9 +318,22 @@ def test_paper_runs_out_while_printing_the_codes_stay_and_a_reprint_works(
 # --- 12. the idle wipe after a result -------------------------------------------------------------
 
 
-def test_idle_wipe_on_the_result_leaves_no_pdf_in_the_session_folder(
+def kept_in_cups(cups: Cups) -> str:
+    """The finished jobs CUPS still keeps on the kiosk's queue (with their PDFs, for a day)."""
+    listing = subprocess.run(
+        ["lpstat", "-W", "completed", "-o", cups.pdf_queue],
+        env={**os.environ, "CUPS_SERVER": cups.server},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return listing.stdout
+
+
+def test_idle_wipe_on_the_result_leaves_no_pdf_in_the_session_folder_or_in_cups(
     make_driver: MakeDriver,
     desk: Backoffice,
+    cups: Cups,
     pdf_printer: KioskPrinter,
     tray: Tray,
 ) -> None:
@@ -336,6 +351,7 @@ def test_idle_wipe_on_the_result_leaves_no_pdf_in_the_session_folder(
     kiosk.wait(lambda: kiosk.screen() == "screen.home", timeout=5)
     assert not folder.exists() or not list(folder.glob("*.pdf"))
     assert verification not in shown(kiosk)
+    kiosk.wait(lambda: not kept_in_cups(cups), timeout=5)  # the spool is purged at the reset
 
 
 def test_inicio_leaves_no_pdf_and_no_cookie_for_the_next_visitor(
