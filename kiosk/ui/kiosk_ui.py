@@ -134,6 +134,7 @@ class KioskUi(QObject):
             self._home.navigate.connect(self._home_intent)
         if self.catalog is not None:
             self._home.set_catalog(self.catalog)
+        self._home.set_login(self.session.login is not None)
         self.shell.show_screen(self._home)
         self.shell.set_nav(back=False, primary=None)
         self.refresh_catalog()
@@ -141,6 +142,8 @@ class KioskUi(QObject):
     def _home_intent(self, intent: Intent, argument: str) -> None:
         if intent is Intent.OPEN:
             self.open(argument)
+        elif intent is Intent.LOG_OUT:
+            self.reset_session("log_out")
 
     def _leave_service(self) -> None:
         """The visitor leaves a service (Inicio, another tile, a reset): what runs stops, its

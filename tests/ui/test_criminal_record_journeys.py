@@ -97,6 +97,29 @@ def test_account_holder_logs_in_by_email_and_by_dpi(
     reach(kiosk, "pay_method")
 
 
+def test_a_login_left_open_by_inicio_is_shown_on_home_and_closed_there(
+    make_driver: MakeDriver,
+) -> None:
+    kiosk = make_driver()
+    assert not kiosk.find("note.login").isVisible()
+    begin(kiosk, "con_cuenta")
+    kiosk.type("field.login", DEMO_ACCOUNT_EMAIL)
+    kiosk.type("field.login_password", DEMO_ACCOUNT_PASSWORD)
+    kiosk.tap("action.continue")
+    reach(kiosk, "pay_method")
+    kiosk.tap("action.home")  # «Inicio» keeps the log-in for the visit's next service...
+    assert kiosk.screen() == "screen.home"
+    assert kiosk.kiosk.session.login is not None
+    assert kiosk.find("note.login").isVisible()  # ...and says so where the visitor looks
+    kiosk.tap("action.logout")
+    assert kiosk.screen() == "screen.home"
+    assert kiosk.kiosk.session.login is None
+    assert not kiosk.find("note.login").isVisible()
+    begin(kiosk, "con_cuenta")
+    assert kiosk.screen() == screen("login")  # the next visitor is asked again
+    assert text_here(kiosk, "field.login") == ""
+
+
 # --- 2. an account made inside the flow -----------------------------------------------------------
 
 

@@ -20,6 +20,7 @@ class Intent(Enum):
     """What a visitor asks of a screen; the argument says which (a field, a service, a row)."""
 
     OPEN = "open"  # home: a service (argument: its id)
+    LOG_OUT = "log_out"  # home: end the portal log-in a visitor left open (and the visit)
     HOME = "home"
     CONTINUE = "continue"  # Enter on the last field: as "Continuar"
     ALTERNATIVE = "alternative"  # the question's other way (build the number step by step)

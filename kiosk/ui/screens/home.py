@@ -25,7 +25,7 @@ from kiosk.i18n import tr
 from kiosk.portal.models import ServiceStatus
 from kiosk.services.catalog import CATEGORIES
 from kiosk.services.registry import HomeTile
-from kiosk.ui.screens.base import Intent, Screen, label
+from kiosk.ui.screens.base import Intent, Screen, button, label
 
 ICON_INK = "#0B2E59"  # the colour the SVG files are drawn in
 
@@ -56,6 +56,7 @@ class HomeScreen(Screen):
         self.columns = columns
         self.status = label("", "hint", "label.portal_status")
         self.status.hide()
+        self.login_note = self._login_note()
 
         body = QWidget()
         body.setObjectName("home.body")
@@ -63,6 +64,7 @@ class HomeScreen(Screen):
         column.setSpacing(16)
         column.addWidget(label("¿Qué necesita hacer hoy?", "heading", "label.heading"))
         column.addWidget(self.status)
+        column.addWidget(self.login_note)
         featured = QHBoxLayout()
         featured.setSpacing(16)
         for tile in tiles:
@@ -93,6 +95,26 @@ class HomeScreen(Screen):
 
     def tile(self, key: str) -> TileButton:
         return self._tiles[key]
+
+    def _login_note(self) -> QWidget:
+        """Shown while a portal log-in of this visit is open: «Inicio» keeps it for the visit's
+        next service, so a visitor about to walk away sees it and can close it here."""
+        note = QWidget()
+        note.setObjectName("note.login")
+        row = QHBoxLayout(note)
+        row.setContentsMargins(0, 0, 0, 0)
+        words = label(
+            "Tiene una sesión abierta en el portal. Ciérrela antes de irse.", "body", "label.login"
+        )
+        row.addWidget(words, 1)
+        log_out = button("Cerrar sesión", "secondary", "action.logout")
+        log_out.clicked.connect(lambda: self.ask(Intent.LOG_OUT, ""))
+        row.addWidget(log_out)
+        note.hide()
+        return note
+
+    def set_login(self, open_: bool) -> None:
+        self.login_note.setVisible(open_)
 
     def _tile(self, home_tile: HomeTile, *, featured: bool = False) -> TileButton:
         key = home_tile.service
