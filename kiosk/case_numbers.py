@@ -215,6 +215,8 @@ def _from_parts(parts: list[str], this_year: int) -> CaseNumber:
         raise CaseNumberError("missing_year" if len(only) <= 6 else "missing_separators")
     if len(parts) == 2:
         sequence, year = parts
+        if _looks_like_a_court(sequence):  # "01173-2019": an SGT number without its sequence
+            raise CaseNumberError("missing_sequence")
         return CaseNumber(year=_year(year, this_year), sequence=_sequence(sequence))
     if len(parts) == 3:
         head, middle, last = parts
@@ -229,6 +231,12 @@ def _from_parts(parts: list[str], this_year: int) -> CaseNumber:
             raise CaseNumberError("court_digits", part=f"{department}-{court_code}")
         return _sgt_parts(department, court_code, year, sequence, this_year)
     raise CaseNumberError("too_many_parts")
+
+
+def _looks_like_a_court(head: str) -> bool:
+    """Five digits with a leading zero and a real department: DDCCC, not a court's own number
+    (those are written without leading zeros; "00485" stays one)."""
+    return len(head) == 5 and head[0] == "0" and 1 <= int(head[:2]) <= MAX_DEPARTMENT
 
 
 def _sgt(head: str, year: str, sequence: str, this_year: int) -> CaseNumber:

@@ -30,6 +30,8 @@ def parse(text: str) -> CaseNumber:
     [
         ("09011-2012-00051", CaseNumber(2012, 51, department=9, court=11)),
         ("C-485-2011", CaseNumber(2011, 485)),
+        ("00485-2011", CaseNumber(2011, 485)),  # a leading zero, but department 00: a court's own
+        ("12345-2011", CaseNumber(2011, 12345)),
         ("26-2000 Of. 2º", CaseNumber(2000, 26, office=2)),
         ("Ordinario Laboral No. 46-06 Of. 1º", CaseNumber(2006, 46, office=1)),
         ("1146-2022", CaseNumber(2022, 1146)),
@@ -115,6 +117,8 @@ ERROR_EXAMPLES = [
     ("1-2-3-4-5", "too_many_parts", {}),
     ("173-2019-00123", "missing_department", {}),
     ("01-173-2019", "missing_sequence", {}),
+    ("01173-2019", "missing_sequence", {}),  # DDCCC-YYYY: an SGT number cut short
+    ("C-09006-2025", "missing_sequence", {}),
     ("23001-2019-00001", "department", {"department": "23"}),
     ("00173-2019-00001", "department", {"department": "00"}),
     ("123456-2019-00001", "court_digits", {"part": "123456"}),
@@ -255,7 +259,8 @@ def typed(draw: st.DrawFn, number: CaseNumber) -> str:
             year, sequence = _year(draw, number.year), _number(draw, number.sequence, 5)
             core = f"{head}{sep[0]}{year}{sep[1]}{sequence}"
     else:
-        core = f"{_number(draw, number.sequence, 5)}{sep[0]}{_year(draw, number.year)}"
+        # padded to 4 at most: five digits with a leading zero read as DDCCC, an SGT court
+        core = f"{_number(draw, number.sequence, 4)}{sep[0]}{_year(draw, number.year)}"
         if number.office is not None:
             form = draw(st.sampled_from(OFFICE_FORMS))
             n = number.office
