@@ -160,6 +160,8 @@ def _labour_courts(answers: Answers) -> tuple[Choice, ...]:
 
 def _buildable(value: object, answers: Answers) -> None:
     """The number the steps build must be a real one (a year not yet come says so here)."""
+    if answers.get("year") is None:
+        return  # the year's own check failed and says so; nothing to build yet
     try:
         built = {**answers, "sequence": value}
         built.pop("number", None)

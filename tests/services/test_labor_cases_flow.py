@@ -113,6 +113,8 @@ async def test_the_number_built_step_by_step(actions: dict[str, Bound]) -> None:
     assert run.submit({"court": DEMO_HEARING_COURT}) == []
     [error] = run.submit({"year": str(TODAY.year + 1), "sequence": "77"})
     assert error.code == "year_future" or error.code == "too_large"
+    [error] = run.submit({"year": "2000", "sequence": "77"})  # before the SGT: the year says so
+    assert error.field_id == "year"
     assert run.submit({"year": "2025", "sequence": "77"}) == []
     await advance(run, actions)
     case = run.results["fetch"]
