@@ -147,9 +147,13 @@ class ShellWindow(QWidget):
         self.stack.addWidget(screen)
         self.stack.setCurrentWidget(screen)
         self.current_screen = screen
-        if old is not None and old is not screen and not old.property("persistent"):
+        if old is not None and old is not screen:
+            # Out of the stack's layout even when kept (home): a stack is as tall as its
+            # tallest page, and the kept home screen made every short screen scroll into blank
+            # space. A removed page stays the stack's child, hidden, ready to be shown again.
             self.stack.removeWidget(old)
-            old.deleteLater()
+            if not old.property("persistent"):
+                old.deleteLater()
         self.content.verticalScrollBar().setValue(0)
         screen.focus_first()
         self._on_focus_changed(None, QApplication.focusWidget())

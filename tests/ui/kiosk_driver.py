@@ -56,6 +56,19 @@ class Driver:
             parent = parent.parentWidget()
         self.settle(0.02)
 
+    def in_view(self, name: str) -> bool:
+        """Whether a person sees ``name`` now, without scrolling: visible and inside the shell's
+        scrolling content area. Looked for on the screen shown now (kept screens share names)."""
+        current = self.shell.current_screen
+        found = current.findChild(QWidget, name) if current is not None else None
+        widget = found if found is not None else self.find(name)
+        if not widget.isVisible():
+            return False
+        viewport = self.shell.content.viewport()
+        top_left = widget.mapTo(viewport, widget.rect().topLeft())
+        shown = widget.rect().translated(top_left)
+        return viewport.rect().intersects(shown)
+
     def type(self, name: str, text: str) -> None:
         edit = self.find(name)
         assert isinstance(edit, QLineEdit), name

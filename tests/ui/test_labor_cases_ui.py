@@ -10,10 +10,12 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from backoffice import Cups, Tray, as_printed
+from faults import PortalProxy
 from kiosk_driver import Driver
 from record_visit import here, shown, text_here
 
 from kiosk import i18n
+from kiosk.embedded_portal import PortalEndpoint
 from kiosk.sandbox.services.labor_cases import (
     DEMO_HEARING_NUMBER,
     DEMO_LEGACY_NUMBER,
@@ -215,3 +217,22 @@ def test_stopping_the_kiosk_while_it_prints_is_quiet(
     assert errors == []  # no "Internal C++ object already deleted" from a cancelled print
     assert "Traceback" not in caplog.text
     assert pending(cups, held_queue).strip() == ""  # and its job went with it
+
+
+def test_a_failure_shows_where_the_visitor_looks(
+    make_driver: MakeDriver, sandbox: PortalEndpoint
+) -> None:
+    """Disabling the whole screen while it ran moved the focus, and the scroll area followed it
+    down: the message and «Intentar de nuevo» ended up out of view on a blank-looking page."""
+    with PortalProxy(sandbox.url) as proxy:
+        kiosk = make_driver(portal_url=proxy.url)
+        kiosk.shell.resize(1280, 800)
+        kiosk.tap(f"tile.{SERVICE}")
+        kiosk.type("field.number", "09006-2025-00077")
+        proxy.cut()
+        kiosk.tap("action.continue")
+        kiosk.wait(lambda: kiosk.find("label.message").isVisible())
+        assert kiosk.in_view("label.heading") and kiosk.in_view("label.message")
+        assert kiosk.in_view("action.retry")
+        # a short screen does not scroll into blank space (the kept home screen is taller)
+        assert kiosk.shell.content.verticalScrollBar().maximum() == 0

@@ -131,13 +131,15 @@ class OperationScreen(Screen):
         layout.addStretch(1)
 
     def show_running(self) -> None:
+        # Only the retry is switched off: disabling the whole screen moved the keyboard focus
+        # on, and the scroll area followed it down, leaving the message out of view.
         self.progress.show()
         self.message.hide()
         self.retry.hide()
-        self.setEnabled(False)
+        self.retry.setEnabled(False)
 
     def show_failure(self, message: str, *, can_retry: bool) -> None:
-        self.setEnabled(True)
+        self.retry.setEnabled(True)
         self.progress.hide()
         self.heading.setText(tr("No se pudo completar"))
         advice = "" if can_retry else "\n\n" + tr("Toque «Atrás» para revisar y cambiar sus datos.")
