@@ -360,7 +360,7 @@ def main() -> int:
     def portal_client(url: str) -> PortalClient:  # as kiosk.app builds it
         return PortalClient(
             url,
-            kiosk_id="BENCH-0001",
+            kiosk_id="GT-SANDBOX-0001",  # enrolled by EmbeddedPortal
             kiosk_token=args.token,
             connect_timeout=settings.portal.connect_timeout,
             read_timeout=settings.portal.read_timeout,

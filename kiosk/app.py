@@ -127,6 +127,7 @@ def run(
             settings.portal.sandbox_data_dir,
             settings.portal.sandbox_seed,
             settings.portal.sandbox_start_timeout,
+            kiosk_id=settings.kiosk.id,
         )
         embedded.start()  # it boots while Qt starts
     try:

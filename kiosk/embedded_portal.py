@@ -4,6 +4,9 @@ on a free loopback port, so even a newcomer's first run talks real HTTP to a rea
 The child is started by module name (the kiosk never imports ``kiosk.sandbox``) and holds the read
 end of a pipe whose write end only this process has: however the kiosk ends (exit, crash, SIGTERM,
 SIGKILL) the pipe closes and the sandbox stops. No orphan process, ever.
+
+The child enrolls the kiosk's own id (``kiosk.id``) in its device registry with a token made for
+this start only, which only this process knows: the kiosk presents that pair on every call.
 """
 
 from __future__ import annotations
@@ -38,11 +41,23 @@ class PortalEndpoint:
     root_key: Path
 
 
+#: the kiosk's default ``kiosk.id`` (kiosk/config.py), the sandbox's documented demo device
+DEFAULT_KIOSK_ID = "GT-SANDBOX-0001"
+
+
 class EmbeddedPortal:
-    def __init__(self, data_dir: Path | None, seed: int, start_timeout: float) -> None:
+    def __init__(
+        self,
+        data_dir: Path | None,
+        seed: int,
+        start_timeout: float,
+        *,
+        kiosk_id: str = DEFAULT_KIOSK_ID,
+    ) -> None:
         self.data_dir = data_dir
         self.seed = seed
         self.start_timeout = start_timeout
+        self.kiosk_id = kiosk_id  # the device the child enrolls, with a token of this start
         self.process: subprocess.Popen[bytes] | None = None
         self._workdir = tempfile.TemporaryDirectory(prefix="kiosk-sandbox-")
 
@@ -55,7 +70,11 @@ class EmbeddedPortal:
             command += ["--data", str(self.data_dir)]
         command += ["--host", "127.0.0.1", "--port", "0", "--seed", str(self.seed),
                     "--ready-file", str(self._ready_file), "--exit-with-stdin"]  # fmt: skip
-        env = dict(os.environ, KIOSK_SANDBOX_DEVICE_TOKEN=self._token)
+        env = dict(
+            os.environ,
+            KIOSK_SANDBOX_DEVICE_ID=self.kiosk_id,
+            KIOSK_SANDBOX_DEVICE_TOKEN=self._token,
+        )
         # Our own session: a Ctrl+C in the terminal reaches the kiosk, which then stops the child.
         self.process = subprocess.Popen(
             command, stdin=subprocess.PIPE, env=env, start_new_session=True

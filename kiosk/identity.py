@@ -334,6 +334,12 @@ def validate_email(text: str) -> str:
     return f"{local}@{domain}"
 
 
+def email_key(email: str) -> str:
+    """An email as accounts compare it: without case, so ``Ana.X@ejemplo.gt`` logs in as typed
+    and ``ana.x@ejemplo.gt`` is the same account, not a second one. (Emails here are ASCII.)"""
+    return email.strip().lower()
+
+
 # --- Passwords (in the spirit of NIST SP 800-63B: length and a blocklist, no composition) ----
 
 _PASSWORD_SEPARATORS = frozenset(" -./_")

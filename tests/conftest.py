@@ -7,7 +7,6 @@ import getpass
 import itertools
 import os
 import shutil
-import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 
@@ -15,6 +14,9 @@ import pytest
 
 # Qt without a screen unless a test starts Xvfb itself; set before anything imports Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Sandboxes a test starts for itself only need to run: a fiftieth of the real volume seeds in a
+# second, not fifteen (the demo records always come). The session's sandbox is the real one.
+os.environ["OJ_SANDBOX_VOLUME"] = "0.02"
 
 from printing.private_cupsd import (  # tests/ is on the path (this file's folder)
     PrivateCupsd,
@@ -22,6 +24,7 @@ from printing.private_cupsd import (  # tests/ is on the path (this file's folde
     cups_pdf_output_dir,
     missing_programs,
 )
+from support.devices import enrolled_kiosk
 
 from kiosk.embedded_portal import EmbeddedPortal, PortalEndpoint
 from kiosk.portal.client import PortalClient
@@ -37,8 +40,12 @@ def sandbox_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def sandbox(sandbox_dir: Path) -> Iterator[PortalEndpoint]:
     """The sandbox portal as the kiosk runs it: a child process on a free loopback port."""
-    portal = EmbeddedPortal(sandbox_dir, SANDBOX_SEED, start_timeout=60)
-    portal.start()
+    portal = EmbeddedPortal(sandbox_dir, SANDBOX_SEED, start_timeout=180)
+    os.environ.pop("OJ_SANDBOX_VOLUME")  # the child takes our environment as it starts
+    try:
+        portal.start()
+    finally:
+        os.environ["OJ_SANDBOX_VOLUME"] = "0.02"
     try:
         yield portal.wait_ready()
     finally:
@@ -46,9 +53,11 @@ def sandbox(sandbox_dir: Path) -> Iterator[PortalEndpoint]:
 
 
 @pytest.fixture
-def kiosk_id() -> str:
-    # Rate limits are per kiosk: a fresh id per test keeps tests independent.
-    return f"TEST-{uuid.uuid4().hex[:10]}"
+def kiosk_id(sandbox: PortalEndpoint, sandbox_dir: Path) -> str:
+    """A new kiosk id, enrolled in the session's sandbox (its database, which the running
+    sandbox reads at every call) with the sandbox's device token. Rate limits are per kiosk: a
+    fresh id per test keeps tests independent."""
+    return enrolled_kiosk(sandbox_dir, token=sandbox.device_token)
 
 
 @pytest.fixture

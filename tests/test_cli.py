@@ -35,6 +35,8 @@ def test_help_lists_the_subcommands() -> None:
     assert sandbox.returncode == 0
     for name in ("serve", "pay", "boleta", "openapi", "--port", "--seed", "--data"):
         assert name in sandbox.stdout
+    for name in ("enroll", "devices", "revoke-device", "--allow-remote", "--device-id"):
+        assert name in sandbox.stdout
 
 
 def test_hash_pin_makes_a_hash_the_config_accepts() -> None:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import httpx
@@ -35,6 +37,7 @@ def start_kiosk(env: dict[str, str], *args: str) -> subprocess.Popen[bytes]:
 
 def test_quit_after_start_paints_and_leaves_nothing(kiosk_env: dict[str, str]) -> None:
     data_dir = kiosk_env["KIOSK_PORTAL__SANDBOX_DATA_DIR"]
+    kiosk_env["KIOSK_KIOSK__ID"] = "GT-SALA-0042"
     result = subprocess.run(
         [sys.executable, "-m", "kiosk", "--windowed", "--quit-after-start"],
         env=kiosk_env,
@@ -44,6 +47,10 @@ def test_quit_after_start_paints_and_leaves_nothing(kiosk_env: dict[str, str]) -
     assert result.returncode == 0, result.stderr.decode()
     assert (Path(data_dir) / "portal.sqlite3").exists()  # the sandbox really ran
     assert wait_until(lambda: not processes_mentioning(data_dir), 5)
+    # it enrolled the kiosk's own id (with a token of that start), not the demo device
+    with closing(sqlite3.connect(Path(data_dir) / "portal.sqlite3")) as conn:
+        enrolled = conn.execute("SELECT kiosk_id, revoked_at FROM devices").fetchall()
+    assert enrolled == [("GT-SALA-0042", None)]
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGKILL])

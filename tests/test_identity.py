@@ -20,6 +20,7 @@ from kiosk.identity import (
     dpi_check_digit,
     dpi_department,
     dpi_municipality,
+    email_key,
     format_dpi,
     make_dpi,
     mask_dpi,
@@ -328,6 +329,12 @@ def test_names_match() -> None:
 )
 def test_good_emails(text: str, expected: str) -> None:
     assert validate_email(text) == expected
+
+
+def test_accounts_compare_emails_without_case() -> None:
+    typed = validate_email("  Ana.Perez@GMAIL.Com ")
+    assert email_key(typed) == email_key("ana.perez@gmail.com") == "ana.perez@gmail.com"
+    assert email_key(typed) != email_key("ana.perez2@gmail.com")
 
 
 @pytest.mark.parametrize(

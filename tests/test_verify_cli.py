@@ -23,6 +23,7 @@ from reportlab.lib.pagesizes import letter
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 from support import sandbox_tools
+from support.devices import enroll
 from verification.sealed import (
     active_issuer_key,
     active_root_key,
@@ -49,11 +50,15 @@ pytestmark = pytest.mark.timeout(120)
 T = TypeVar("T")
 
 
+CLERK_DESK = "GT-DESK-0001"
+
+
 @pytest.fixture(scope="module")
 def portal(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[PortalEndpoint, Path]]:
     """A sandbox of this module's own: one test revokes its issuer key."""
     data = tmp_path_factory.mktemp("verify-cli-sandbox")
     with running_sandbox(data) as endpoint:
+        enroll(endpoint, CLERK_DESK)  # the clerk's desk, as its configuration names it
         yield endpoint, data
 
 
@@ -70,7 +75,7 @@ def settings_env(
     for name in list(os.environ):
         if name.startswith("KIOSK_"):
             monkeypatch.delenv(name)
-    monkeypatch.setenv("KIOSK_KIOSK__ID", "GT-DESK-0001")
+    monkeypatch.setenv("KIOSK_KIOSK__ID", CLERK_DESK)
     monkeypatch.setenv("KIOSK_KIOSK__TOKEN", portal[0].device_token)
     monkeypatch.setenv("KIOSK_TRUST__ROOT_KEY", str(portal[0].root_key))
     monkeypatch.setenv("KIOSK_TRUST__CACHE_DIR", str(tmp_path / "trust-cache"))

@@ -226,6 +226,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
             settings.portal.sandbox_data_dir,
             settings.portal.sandbox_seed,
             settings.portal.sandbox_start_timeout,
+            kiosk_id=settings.kiosk.id,
         )
         embedded.start()  # it boots while the files are decoded
     try:

@@ -1,67 +1,47 @@
-"""Request guards of the sandbox: device authentication, per-kiosk rate limits, Idempotency-Key.
+"""Request guards of the sandbox: device authentication, Idempotency-Key, and the housekeeping
+that keeps per-key state from growing. Rate limits live in ``kiosk.sandbox.limits``.
 
-A real gateway in front of the OJ must do the same three things, so they live here in one place
-rather than inside each endpoint.
+A real gateway in front of the OJ must do the same things, so they live here in one place rather
+than inside each endpoint.
 """
 
 from __future__ import annotations
 
 import hashlib
-import hmac
 import json
+import logging
 import re
 import sqlite3
 import threading
 import time
-from collections import defaultdict, deque
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import timedelta
 from typing import Any
 
 from fastapi import Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
+from kiosk.sandbox import devices
+from kiosk.sandbox.limits import RateLimiter
 from kiosk.sandbox.problems import ApiProblem
 from kiosk.sandbox.store import Database, now
 
-KIOSK_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$")
+__all__ = ["Housekeeping", "Idempotency", "RateLimiter", "authenticate_device"]
+
+log = logging.getLogger(__name__)
+
 IDEMPOTENCY_KEY = re.compile(r"^[A-Za-z0-9_-]{8,100}$")
+#: how long a stored answer replays an Idempotency-Key (the kiosk retries within minutes)
+IDEMPOTENCY_KEEP = timedelta(days=1)
 
 
-@dataclass
-class RateLimiter:
-    """Sliding window: at most ``limit`` calls per ``window`` seconds per (kiosk, bucket)."""
-
-    limit: int
-    window: float
-    _calls: dict[str, deque[float]] = field(default_factory=lambda: defaultdict(deque))
-    _lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def check(self, key: str) -> None:
-        moment = time.monotonic()
-        with self._lock:
-            calls = self._calls[key]
-            while calls and calls[0] <= moment - self.window:
-                calls.popleft()
-            if len(calls) >= self.limit:
-                wait = int(calls[0] + self.window - moment) + 1
-                raise ApiProblem(
-                    429,
-                    "rate_limited",
-                    "Demasiados intentos desde este quiosco. Espere un momento e intente de nuevo.",
-                    retry_after=wait,
-                )
-            calls.append(moment)
-
-
-def authenticate_device(request: Request, device_token: str) -> str:
-    """Return the kiosk id if its device token is right; 401 otherwise."""
+def authenticate_device(request: Request, db: Database) -> str:
+    """The kiosk id, when it is enrolled and its token is right; the same 401 otherwise."""
     kiosk_id = request.headers.get("X-Kiosk-Id", "")
     token = request.headers.get("X-Kiosk-Token", "")
-    if not KIOSK_ID.match(kiosk_id) or not hmac.compare_digest(
-        token.encode(), device_token.encode()
-    ):
+    if not devices.is_enrolled(db.connection(), kiosk_id, token):
         raise ApiProblem(
             401, "device_unauthorized", "Este quiosco no está autorizado para usar el portal."
         )
@@ -72,17 +52,35 @@ class Idempotency:
     """Same kiosk + same key + same request → the stored response, and the work done once.
 
     A per-key lock makes a second request that arrives while the first is still running wait for
-    it and then replay its answer: a double tap can never spend a boleta twice.
+    it and then replay its answer: a double tap can never spend a boleta twice. A lock lives only
+    while someone holds or waits for it.
     """
 
     def __init__(self, db: Database) -> None:
         self.db = db
-        self._locks: dict[tuple[str, str], threading.Lock] = {}
+        self._locks: dict[tuple[str, str], tuple[threading.Lock, int]] = {}
         self._guard = threading.Lock()
 
-    def _lock_for(self, scope: tuple[str, str]) -> threading.Lock:
+    @property
+    def held_locks(self) -> int:
+        """How many keys have a lock now (held or waited for)."""
+        return len(self._locks)
+
+    @contextmanager
+    def _locked(self, scope: tuple[str, str]) -> Iterator[None]:
         with self._guard:
-            return self._locks.setdefault(scope, threading.Lock())
+            lock, users = self._locks.get(scope, (threading.Lock(), 0))
+            self._locks[scope] = (lock, users + 1)
+        try:
+            with lock:
+                yield
+        finally:
+            with self._guard:
+                lock, users = self._locks[scope]
+                if users == 1:
+                    del self._locks[scope]
+                else:
+                    self._locks[scope] = (lock, users - 1)
 
     def run(
         self,
@@ -93,6 +91,8 @@ class Idempotency:
         *,
         extra: str = "",
     ) -> JSONResponse:
+        """``produce`` runs inside the write transaction: keep it short (hash passwords, sign
+        nothing slow, before calling this)."""
         key = request.headers.get("Idempotency-Key", "")
         if not IDEMPOTENCY_KEY.match(key):
             raise ApiProblem(
@@ -105,7 +105,7 @@ class Idempotency:
             f"{request.method} {request.url.path}\n{extra}\n{payload}".encode()
         ).hexdigest()
         scope = (kiosk_id, key)
-        with self._lock_for(scope):
+        with self._locked(scope):
             stored = self.db.one(
                 "SELECT fingerprint, status_code, body FROM idempotency "
                 "WHERE kiosk_id = ? AND key = ?",
@@ -127,13 +127,52 @@ class Idempotency:
                     _store(conn, scope, fingerprint, status, content)
             except ApiProblem as problem:
                 # Rejections are part of the answer (a replay must not spend what was refused),
-                # but a rate limit is not: the same key may be tried again later.
+                # but a rate limit or a busy portal is not: the same key may be tried again.
                 if problem.status == 429:
                     raise
                 status, content = problem.status, problem.body()
                 with self.db.transaction() as conn:
                     _store(conn, scope, fingerprint, status, content)
             return _json(status, content, replayed=False)
+
+
+class Housekeeping:
+    """Deletes expired visitor sessions and idempotency records older than a day, at most once
+    every ``interval`` seconds, from whichever request comes by (no thread of its own)."""
+
+    def __init__(self, db: Database, interval: float) -> None:
+        self.db = db
+        self.interval = interval
+        self._last = float("-inf")  # the first request after a start purges
+        self._running = threading.Lock()
+
+    def tick(self) -> None:
+        if time.monotonic() - self._last < self.interval:
+            return
+        if not self._running.acquire(blocking=False):
+            return  # another request is at it
+        try:
+            self._last = time.monotonic()
+            self.purge()
+        except ApiProblem:
+            pass  # the portal is busy: the next tick tries again
+        finally:
+            self._running.release()
+
+    def purge(self) -> tuple[int, int]:
+        """(sessions, idempotency records) deleted."""
+        moment = now()
+        with self.db.transaction() as conn:
+            sessions = conn.execute(
+                "DELETE FROM sessions WHERE expires_at <= ?", (moment.isoformat(),)
+            ).rowcount
+            keys = conn.execute(
+                "DELETE FROM idempotency WHERE created_at < ?",
+                ((moment - IDEMPOTENCY_KEEP).isoformat(),),
+            ).rowcount
+        if sessions or keys:
+            log.info("purged %s expired sessions and %s idempotency records", sessions, keys)
+        return sessions, keys
 
 
 def _store(

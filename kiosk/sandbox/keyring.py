@@ -2,6 +2,7 @@
 
 Generated on first start and kept in the database; the root's public key is also written as
 ``root.pub.pem`` in the data directory, which is what the embedded launcher pins in the kiosk.
+Like the database, the key file is private to the sandbox's user (0600, in a 0700 folder).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric import ec
 
-from kiosk.sandbox.store import Database, now
+from kiosk.sandbox.store import Database, make_private_file, now
 from kiosk.seals import keys as seal_keys
 from kiosk.seals.codec import decode_seal
 from kiosk.seals.envelope import TrustListEnvelope
@@ -52,6 +53,7 @@ class Keyring:
         root = self._load("root")
         pem = seal_keys.public_key_to_pem(root.private_key.public_key())
         (data_dir / ROOT_PUBLIC_PEM).write_bytes(pem)
+        make_private_file(data_dir / ROOT_PUBLIC_PEM)
 
     @property
     def root_public_pem_path(self) -> Path:

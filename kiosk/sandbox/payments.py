@@ -199,7 +199,8 @@ def pay_order(conn: sqlite3.Connection, reference: str) -> str:
     return str(row["id"])
 
 
-def spend_order(conn: sqlite3.Connection, order_id: str, request_id: str) -> None:
+def check_order(conn: sqlite3.Connection, order_id: str) -> None:
+    """The order can pay a request now (paid and not used), or an ApiProblem that says why."""
     row = conn.execute("SELECT status FROM payment_orders WHERE id = ?", (order_id,)).fetchone()
     if row is None:
         raise ApiProblem(404, "order_not_found", "No existe esa orden de pago.", field="order_id")
@@ -209,6 +210,10 @@ def spend_order(conn: sqlite3.Connection, order_id: str, request_id: str) -> Non
         raise ApiProblem(
             422, "order_not_paid", "La orden de pago todavía no aparece pagada en el banco."
         )
+
+
+def spend_order(conn: sqlite3.Connection, order_id: str, request_id: str) -> None:
+    check_order(conn, order_id)
     conn.execute(
         "UPDATE payment_orders SET status = 'used', used_by = ? WHERE id = ? AND status = 'paid'",
         (request_id, order_id),

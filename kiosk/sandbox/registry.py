@@ -21,20 +21,18 @@ def require_person(
     first_names: str | None = None,
     last_names: str | None = None,
 ) -> sqlite3.Row:
-    """The person, or a problem that says which data does not match RENAP's record."""
+    """The person, or a problem that says which data does not match RENAP's record.
+
+    A DPI RENAP does not know and a birth date that is not the DPI's get the same answer: the
+    visitor checks both on the document either way, and nobody learns which numbers are real
+    DPIs. The names are compared only once the DPI and the birth date match."""
     person = find_person(conn, dpi)
-    if person is None:
-        raise ApiProblem(
-            422,
-            "renap_not_found",
-            "No encontramos ese DPI en el Registro Nacional de las Personas. Revise el número.",
-            field="dpi",
-        )
-    if person["birth_date"] != birth_date.isoformat():
+    if person is None or person["birth_date"] != birth_date.isoformat():
         raise ApiProblem(
             422,
             "renap_mismatch",
-            "La fecha de nacimiento no coincide con la del DPI. Revísela en su documento.",
+            "El DPI y la fecha de nacimiento no coinciden con el Registro Nacional de las "
+            "Personas. Revíselos en su documento.",
             field="birth_date",
         )
     if first_names is not None and not names_match(first_names, person["first_names"]):

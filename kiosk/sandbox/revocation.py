@@ -16,6 +16,9 @@ from kiosk.sandbox.store import GUATEMALA, now
 from kiosk.seals.codec import encode_seal
 from kiosk.seals.model import DocumentType, RecordResult, SealedDocument, expiry_for
 
+#: the oldest issue date a backdated document may get, counted from today
+MAX_BACKDATE_DAYS = 3650
+
 
 def normalise_code(code: str) -> str:
     return code.strip().upper()
@@ -66,9 +69,19 @@ def revoke_issuer_key(keyring: Keyring) -> SandboxRevocation:
 
 def backdate_document(conn: sqlite3.Connection, keyring: Keyring, code: str, days: int) -> str:
     """Move a document's issue date ``days`` back, with its expiry, and sign it again with a
-    key that was valid back then. Returns the code; the download code stays the same."""
+    key that was valid back then. Returns the code; the download code stays the same. The issue
+    date never goes back more than ``MAX_BACKDATE_DAYS`` from today (422 ``backdate_too_far``)."""
     row = _document(conn, code)
     issued = datetime.fromisoformat(row["issued_at"]) - timedelta(days=days)
+    # Backdating again and again must stop somewhere (once, dates overflowed into a 500).
+    if issued.date() < (now() - timedelta(days=MAX_BACKDATE_DAYS)).date():
+        raise ApiProblem(
+            422,
+            "backdate_too_far",
+            f"La fecha de emisión no puede quedar a más de {MAX_BACKDATE_DAYS // 365} años "
+            "atrás. Use un número de días menor.",
+            field="days",
+        )
     doc_type = DocumentType(row["type"])
     expires = expiry_for(doc_type, issued)
     document = SealedDocument(

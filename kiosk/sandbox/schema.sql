@@ -47,11 +47,21 @@ CREATE TABLE IF NOT EXISTS accounts (
     created_at    TEXT NOT NULL
 );
 
+-- Visitor sessions: bound to the kiosk that logged in; purged once expired.
 CREATE TABLE IF NOT EXISTS sessions (
     token_hash TEXT PRIMARY KEY,
     account_id TEXT NOT NULL REFERENCES accounts(id),
     kiosk_id   TEXT NOT NULL,
     expires_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sessions_expires_at ON sessions(expires_at);
+
+-- The device registry: the kiosks that may use the portal (kiosk/sandbox/devices.py).
+CREATE TABLE IF NOT EXISTS devices (
+    kiosk_id     TEXT PRIMARY KEY,
+    token_sha256 TEXT NOT NULL,   -- hex SHA-256 of the device token; the token is never kept
+    enrolled_at  TEXT NOT NULL,
+    revoked_at   TEXT
 );
 
 CREATE TABLE IF NOT EXISTS payment_orders (
@@ -77,7 +87,8 @@ CREATE TABLE IF NOT EXISTS criminal_record_requests (
     document_code TEXT,
     download_code TEXT NOT NULL UNIQUE,
     created_at    TEXT NOT NULL,
-    ready_by      TEXT
+    ready_by      TEXT,
+    kiosk_id      TEXT            -- the kiosk that made it (store.py adds it to old databases)
 );
 
 -- Every document the issuer signed; the verification endpoint and reprints read it.
@@ -107,7 +118,8 @@ CREATE TABLE IF NOT EXISTS signing_keys (
     revoked_at  TEXT
 );
 
--- Idempotency-Key replay store: same kiosk + key + request gives the stored response.
+-- Idempotency-Key replay store: same kiosk + key + request gives the stored response; purged
+-- after a day.
 CREATE TABLE IF NOT EXISTS idempotency (
     kiosk_id    TEXT NOT NULL,
     key         TEXT NOT NULL,
@@ -117,3 +129,4 @@ CREATE TABLE IF NOT EXISTS idempotency (
     created_at  TEXT NOT NULL,
     PRIMARY KEY (kiosk_id, key)
 );
+CREATE INDEX IF NOT EXISTS idempotency_created_at ON idempotency(created_at);

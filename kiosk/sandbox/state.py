@@ -10,19 +10,28 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from kiosk.sandbox.guards import Idempotency, RateLimiter, authenticate_device
+from kiosk.sandbox.devices import DEMO_DEVICE_TOKEN, DEMO_KIOSK_ID
+from kiosk.sandbox.guards import Housekeeping, Idempotency, authenticate_device
 from kiosk.sandbox.keyring import Keyring
+from kiosk.sandbox.limits import IdentityLimits, LoginLimits, RateLimiter
 from kiosk.sandbox.problems import ApiProblem
 from kiosk.sandbox.store import Database, now
 
 
 @dataclass(frozen=True)
 class SandboxOptions:
-    device_token: str = "sandbox"  # noqa: S105 - the documented demo device token
+    # the device `kiosk sandbox serve` enrolls at start (the embedded launcher: the kiosk's own)
+    device_id: str = DEMO_KIOSK_ID
+    device_token: str = DEMO_DEVICE_TOKEN
     login_limit: int = 10  # log-in attempts per kiosk per minute
+    login_failure_limit: int = 10  # failed log-ins per DPI or email per 15 min, from any kiosk
     boleta_limit: int = 20  # boleta checks (and spends) per kiosk per minute
+    identity_limit: int = 20  # identity checks against RENAP per kiosk per minute
+    identity_failure_limit: int = 5  # failed identity checks per DPI per 15 min, from any kiosk
+    lookup_limit: int = 60  # look-ups by download code, document code or reference per minute
     session_minutes: int = 15
     public_url: str = "http://127.0.0.1:8000"
+    purge_seconds: float = 60.0  # expired sessions and day-old idempotency records
 
 
 @dataclass
@@ -31,14 +40,23 @@ class SandboxState:
     keyring: Keyring
     options: SandboxOptions
     idempotency: Idempotency = field(init=False)
-    login_limiter: RateLimiter = field(init=False)
+    housekeeping: Housekeeping = field(init=False)
+    login_limits: LoginLimits = field(init=False)
     boleta_limiter: RateLimiter = field(init=False)
+    identity_limits: IdentityLimits = field(init=False)
+    lookup_limiter: RateLimiter = field(init=False)
     unavailable: dict[str, str] = field(default_factory=dict)  # service id -> reason
 
     def __post_init__(self) -> None:
+        options = self.options
         self.idempotency = Idempotency(self.db)
-        self.login_limiter = RateLimiter(self.options.login_limit, 60.0)
-        self.boleta_limiter = RateLimiter(self.options.boleta_limit, 60.0)
+        self.housekeeping = Housekeeping(self.db, options.purge_seconds)
+        self.login_limits = LoginLimits(options.login_limit, options.login_failure_limit)
+        self.boleta_limiter = RateLimiter(options.boleta_limit, 60.0)
+        self.identity_limits = IdentityLimits(
+            options.identity_limit, options.identity_failure_limit
+        )
+        self.lookup_limiter = RateLimiter(options.lookup_limit, 60.0)
 
 
 def get_state(request: Request) -> SandboxState:
@@ -47,7 +65,10 @@ def get_state(request: Request) -> SandboxState:
 
 
 def get_kiosk(request: Request) -> str:
-    return authenticate_device(request, get_state(request).options.device_token)
+    state = get_state(request)
+    kiosk = authenticate_device(request, state.db)
+    state.housekeeping.tick()
+    return kiosk
 
 
 State = Annotated[SandboxState, Depends(get_state)]
@@ -58,8 +79,9 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def visitor_account(request: Request, db: Database) -> sqlite3.Row | None:
-    """The account behind ``Authorization: Bearer``; None without one; 401 when it is bad."""
+def visitor_account(request: Request, db: Database, kiosk: str) -> sqlite3.Row | None:
+    """The account behind ``Authorization: Bearer``; None without one; 401 when it is bad,
+    expired, or was given to another kiosk (a token is good only where the visitor logged in)."""
     header = request.headers.get("Authorization", "")
     if not header:
         return None
@@ -67,10 +89,15 @@ def visitor_account(request: Request, db: Database) -> sqlite3.Row | None:
     if scheme.lower() != "bearer" or not token:
         raise ApiProblem(401, "session_invalid", "La sesión no es válida; ingrese de nuevo.")
     row = db.one(
-        "SELECT a.*, s.expires_at FROM sessions s JOIN accounts a ON a.id = s.account_id "
-        "WHERE s.token_hash = ?",
+        "SELECT a.*, s.expires_at, s.kiosk_id AS session_kiosk FROM sessions s "
+        "JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = ?",
         (token_hash(token),),
     )
-    if row is None or datetime.fromisoformat(row["expires_at"]) <= now():
+    # another kiosk's token answers as an unknown one: it tells nothing of the session
+    if (
+        row is None
+        or row["session_kiosk"] != kiosk
+        or datetime.fromisoformat(row["expires_at"]) <= now()
+    ):
         raise ApiProblem(401, "session_expired", "Su sesión terminó; ingrese de nuevo.")
     return row

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import asyncio
-import sqlite3
-from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from support import sandbox_tools
+from support.devices import enrolled_kiosk
+from support.people import person_without_account
 
 from kiosk.embedded_portal import PortalEndpoint
 from kiosk.portal.catalog import SERVICE_IDS
@@ -306,25 +306,6 @@ async def test_new_account_logs_in_and_requests_without_identity_fields(
         )
 
 
-@dataclass(frozen=True)
-class Person:
-    dpi: str
-    birth_date: date
-
-
-def person_without_account(sandbox_dir: Path) -> Person:
-    """A seeded person with no account yet, read straight from the sandbox's database."""
-    conn = sqlite3.connect(sandbox_dir / "portal.sqlite3")
-    try:
-        row = conn.execute(
-            "SELECT p.dpi, p.birth_date FROM persons p LEFT JOIN accounts a ON a.dpi = p.dpi "
-            "WHERE a.id IS NULL AND p.review = 0 ORDER BY random() LIMIT 1"
-        ).fetchone()
-    finally:
-        conn.close()
-    return Person(row[0], date.fromisoformat(row[1]))
-
-
 async def test_demo_account_logs_in_by_dpi_or_email(client: PortalClient) -> None:
     by_email = await client.log_in(
         SessionCreate(login=DEMO_ACCOUNT_EMAIL, password=DEMO_ACCOUNT_PASSWORD)
@@ -338,17 +319,20 @@ async def test_demo_account_logs_in_by_dpi_or_email(client: PortalClient) -> Non
 async def test_login_is_rate_limited_per_kiosk(
     client: PortalClient, sandbox: PortalEndpoint
 ) -> None:
-    wrong = SessionCreate(login=DEMO_ACCOUNT_EMAIL, password="no es la contraseña")
-    for _ in range(10):
+    # ten tries, each at another login (nobody's): the kiosk's own limit, whatever is tried
+    for n in range(10):
+        nobody = SessionCreate(login=f"nadie.{n}.{new_idempotency_key()[:8]}@ejemplo.gt",
+                               password="no es la contraseña")  # fmt: skip
         with pytest.raises(PortalRejected) as err:
-            await client.log_in(wrong)
+            await client.log_in(nobody)
         assert err.value.code == "invalid_credentials"
     with pytest.raises(PortalRateLimited) as limited:
-        await client.log_in(wrong)
+        await client.log_in(SessionCreate(login=DEMO_ACCOUNT_EMAIL, password="otra cosa"))
     assert limited.value.retry_after > 0
     # another kiosk is not affected
+    other_kiosk = enrolled_kiosk(sandbox, "GT-OTHER")
     async with PortalClient(
-        sandbox.url, kiosk_id="GT-OTHER-0002", kiosk_token=sandbox.device_token
+        sandbox.url, kiosk_id=other_kiosk, kiosk_token=sandbox.device_token
     ) as other:
         session = await other.log_in(
             SessionCreate(login=DEMO_ACCOUNT_EMAIL, password=DEMO_ACCOUNT_PASSWORD)

@@ -9,6 +9,7 @@ from pathlib import Path
 import httpx
 import pytest
 from support import sandbox_tools
+from support.devices import enroll
 
 from kiosk.embedded_portal import PortalEndpoint
 from kiosk.portal.client import PortalClient, new_idempotency_key
@@ -68,7 +69,10 @@ async def test_a_reference_that_cannot_be_one_is_rejected(client: PortalClient, 
 def test_the_lookup_needs_the_device_and_a_reference(sandbox: PortalEndpoint) -> None:
     stranger = httpx.get(f"{sandbox.url}/v1/payment-orders?reference=123456789012", timeout=10)
     assert stranger.status_code == 401
-    headers = {"X-Kiosk-Id": "TEST-LOOKUP-1", "X-Kiosk-Token": sandbox.device_token}
+    headers = {
+        "X-Kiosk-Id": enroll(sandbox, "TEST-LOOKUP-1"),
+        "X-Kiosk-Token": sandbox.device_token,
+    }
     missing = httpx.get(f"{sandbox.url}/v1/payment-orders", headers=headers, timeout=10)
     assert missing.status_code == 422 and missing.json()["field"] == "reference"
 

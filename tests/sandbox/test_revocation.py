@@ -11,6 +11,7 @@ from pathlib import Path
 import httpx
 import pytest
 from support import sandbox_tools
+from support.devices import enroll
 from verification.sealed import issue_constancia, portal_client, running_sandbox
 
 from kiosk.embedded_portal import PortalEndpoint
@@ -68,10 +69,11 @@ async def test_unknown_documents_and_strangers_are_refused(
         ):
             with pytest.raises(PortalUnauthorized):
                 await call
+    days_kiosk = enroll(sandbox, "TEST-DAYS-1")
     bad_days = httpx.post(
         f"{sandbox.url}/v1/sandbox/documents/CAP-2026-ZZZZ-ZZZZ/backdate",
         json={"days": 0},
-        headers={"X-Kiosk-Id": "TEST-DAYS-1", "X-Kiosk-Token": sandbox.device_token},
+        headers={"X-Kiosk-Id": days_kiosk, "X-Kiosk-Token": sandbox.device_token},
         timeout=10,
     )
     assert bad_days.status_code == 422 and bad_days.json()["field"] == "days"

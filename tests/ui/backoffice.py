@@ -17,7 +17,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
@@ -26,6 +25,7 @@ from typing import Protocol, TypeVar
 import httpx
 from steady_loop import run_until
 from support import sandbox_tools
+from support.devices import enrolled_kiosk
 from support.requests import guest_request
 
 from kiosk.portal.client import PortalClient, new_idempotency_key
@@ -53,7 +53,8 @@ class Backoffice:
         self.url = url
         self.token = token
         self.data_dir = data_dir
-        self.kiosk_id = f"GT-TEST-DESK-{uuid.uuid4().hex[:8]}"  # rate limits are per kiosk
+        # a kiosk of its own (rate limits are per kiosk), enrolled in that portal's registry
+        self.kiosk_id = enrolled_kiosk(data_dir, "GT-TEST-DESK", token=token)
 
     def call(self, work: Callable[[PortalClient], Awaitable[T]]) -> T:
         async def run() -> T:

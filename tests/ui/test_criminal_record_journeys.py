@@ -27,6 +27,7 @@ from record_visit import (
     text_here,
     type_boleta,
 )
+from support.devices import enroll
 
 from kiosk.embedded_portal import PortalEndpoint
 from kiosk.portal.models import PaymentOrderStatus, SessionCreate
@@ -136,8 +137,10 @@ def test_new_account_made_on_the_way_then_the_request_goes_on_logged_in(
     fresh_portal: tuple[str, Path],
     qloop: QEventLoop,
     sandbox: PortalEndpoint,
+    kiosk_id: str,
 ) -> None:
     url, data = fresh_portal
+    enroll(data, kiosk_id, sandbox.device_token)  # the kiosk's id, in this portal's registry too
     desk = Backoffice(qloop, url, sandbox.device_token, data)
     kiosk = make_driver(portal_url=url)
     email, password = "ixchel.caal@ejemplo.gt", "lluvia en el lago de atitlán"

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from support import sandbox_tools
+from support.devices import enroll
 
 from kiosk.embedded_portal import PortalEndpoint
 from kiosk.portal.client import PortalClient
@@ -19,8 +20,9 @@ def fresh_boleta(kiosk: Any) -> tuple[str, str]:
     """A new unused Banrural boleta from the sandbox's bank simulator: (number, dd/mm/aaaa)."""
 
     async def make() -> tuple[str, str]:
+        bank = enroll(kiosk.sandbox, "GT-TEST-BANK")
         async with PortalClient(
-            kiosk.sandbox.url, kiosk_id="GT-TEST-BANK", kiosk_token=kiosk.sandbox.device_token
+            kiosk.sandbox.url, kiosk_id=bank, kiosk_token=kiosk.sandbox.device_token
         ) as portal:
             boleta = await sandbox_tools.sandbox_create_boleta(
                 portal, SandboxBoletaCreate(bank=Bank.BANRURAL)

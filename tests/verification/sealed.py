@@ -7,7 +7,6 @@ tests/test_verify_cli.py and tests/sandbox/test_revocation.py.
 from __future__ import annotations
 
 import sqlite3
-import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
@@ -15,6 +14,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric import ec
 from support import sandbox_tools
+from support.devices import enrolled_kiosk
 from support.requests import guest_request
 
 from kiosk.embedded_portal import EmbeddedPortal, PortalEndpoint
@@ -46,8 +46,8 @@ def running_sandbox(data_dir: Path) -> Iterator[PortalEndpoint]:
 
 
 def portal_client(endpoint: PortalEndpoint) -> PortalClient:
-    """A client with a kiosk id of its own (rate limits are per kiosk)."""
-    kiosk_id = f"TEST-{uuid.uuid4().hex[:10]}"
+    """A client with an enrolled kiosk id of its own (rate limits are per kiosk)."""
+    kiosk_id = enrolled_kiosk(endpoint)
     return PortalClient(
         endpoint.url, kiosk_id=kiosk_id, kiosk_token=endpoint.device_token, read_timeout=15
     )

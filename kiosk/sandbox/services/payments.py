@@ -51,10 +51,12 @@ def create_order(
 
 @router.get("/payment-orders", response_model=PaymentOrder, tags=["payments"])
 def find_order(
-    reference: Annotated[str, Query(min_length=1, max_length=64)], state: State, _: KioskId
+    reference: Annotated[str, Query(min_length=1, max_length=64)], state: State, kiosk: KioskId
 ) -> PaymentOrder:
     """The order printed with this reference, for a visitor who comes back with the slip.
-    Spaces, dashes and letter case do not matter; orders of the last 30 days only."""
+    Spaces, dashes and letter case do not matter; orders of the last 30 days only. Look-ups are
+    limited per kiosk, so that references cannot be walked."""
+    state.lookup_limiter.check(f"{kiosk} payment-orders")
     return payments.find_order_by_reference(
         state.db.connection(), reference, state.options.public_url
     )

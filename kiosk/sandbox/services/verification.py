@@ -23,9 +23,11 @@ def trust_list(state: State, _: KioskId) -> TrustListEnvelope:
 
 
 @router.get("/documents/{code}", response_model=DocumentCheck)
-def document(code: str, state: State, _: KioskId) -> DocumentCheck:
+def document(code: str, state: State, kiosk: KioskId) -> DocumentCheck:
     """The portal's word on a code. A document is `revoked` when it was annulled or when the key
-    that signed it was revoked (whoever holds that key could have signed anything)."""
+    that signed it was revoked (whoever holds that key could have signed anything). Look-ups
+    are limited per kiosk: the answer names a person, so codes must not be walked."""
+    state.lookup_limiter.check(f"{kiosk} documents")
     row = state.db.one("SELECT * FROM documents WHERE code = ?", (code.strip().upper(),))
     if row is None:
         raise ApiProblem(
