@@ -7,7 +7,7 @@ BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 ARGS   ?=
 
-.PHONY: run test check lint typecheck imports pytest system-deps venv sandbox openapi screenshots benchmarks i18n clean
+.PHONY: run test check lint typecheck imports pytest fuzz system-deps venv sandbox openapi screenshots benchmarks i18n clean
 
 run: system-deps $(STAMP)
 	@if [ -z "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ]; then \
@@ -35,6 +35,12 @@ imports: $(STAMP)
 
 pytest: $(STAMP)
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# The long schemathesis run: every check, the stateful phase, FUZZ_EXAMPLES per operation, on a
+# sandbox of its own (`make test` runs a bounded one). Derandomized: the same cases every time.
+FUZZ_EXAMPLES ?= 300
+fuzz: $(STAMP)
+	KIOSK_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest tests/sandbox/test_fuzz.py -m fuzz $(PYTEST_ARGS)
 
 system-deps:
 	@PYTHON=$(PYTHON) ./scripts/system-deps.sh

@@ -4,7 +4,7 @@ import os
 import subprocess
 import sys
 import tempfile
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from kiosk.flows.engine import FlowRun
@@ -20,7 +20,7 @@ def test_reset_wipes_the_flow_the_login_the_files_and_notifies() -> None:
     run = FlowRun(ACCOUNT, today=date(2026, 12, 6))
     session.flow = run
     assert run.submit({"dpi": DPI}) == []
-    moment = datetime(2026, 12, 6, 10, 0)
+    moment = datetime(2026, 12, 6, 10, 0, tzinfo=UTC)  # the portal's times carry an offset
     session.login = VisitorSession(
         token="secret-token",
         expires_at=moment,

@@ -17,6 +17,8 @@ from pydantic import BaseModel
 
 M = TypeVar("M", bound=BaseModel)
 Method = Literal["GET", "POST", "PUT", "DELETE"]
+#: a visitor's session (``Authorization: Bearer``): not looked at, taken when sent, or required
+SessionUse = Literal["none", "optional", "required"]
 
 _PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 
@@ -29,8 +31,10 @@ class Endpoint(Generic[M]):
     method: Method
     path: str  # a template under /v1: "/labor-cases/{case_id}"
     model: type[M]
-    #: a POST that creates or spends: it must carry an Idempotency-Key
+    #: a POST that creates or spends: it must carry an Idempotency-Key (meaningless on a GET)
     idempotent: bool = True
+    #: whether the call takes a visitor's session; the OpenAPI document declares it
+    session: SessionUse = "none"
     _pattern: re.Pattern[str] = field(init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
@@ -54,6 +58,10 @@ class Endpoint(Generic[M]):
 
     def matches(self, path: str) -> bool:
         return self._pattern.match(path) is not None
+
+    @property
+    def needs_idempotency_key(self) -> bool:
+        return self.method == "POST" and self.idempotent
 
     @property
     def name(self) -> str:

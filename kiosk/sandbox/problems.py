@@ -4,6 +4,7 @@ never a stack trace, whatever went wrong (bad JSON, unknown route, a bug in a ha
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -22,6 +23,7 @@ TITLES = {
     404: "No encontrado",
     405: "Método no permitido",
     409: "Conflicto",
+    413: "Contenido demasiado grande",
     422: "Datos no válidos",
     429: "Demasiados intentos",
     500: "Error interno",
@@ -62,9 +64,12 @@ class ApiProblem(Exception):
             body["retry_after"] = self.retry_after
         return body
 
-    def response(self) -> JSONResponse:
-        headers = {"Retry-After": str(self.retry_after)} if self.retry_after is not None else None
-        return JSONResponse(self.body(), self.status, headers=headers, media_type=PROBLEM_JSON)
+    def response(self, headers: Mapping[str, str] | None = None) -> JSONResponse:
+        """The problem+json answer; ``headers`` adds to it (``Allow`` on a 405)."""
+        all_headers = dict(headers or {})
+        if self.retry_after is not None:
+            all_headers["Retry-After"] = str(self.retry_after)
+        return JSONResponse(self.body(), self.status, headers=all_headers, media_type=PROBLEM_JSON)
 
 
 def install(app: FastAPI) -> None:
@@ -86,7 +91,8 @@ def install(app: FastAPI) -> None:
         assert isinstance(exc, StarletteHTTPException)
         code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
         detail = "No existe ese recurso." if exc.status_code == 404 else str(exc.detail)
-        return ApiProblem(exc.status_code, code, detail).response()
+        # the headers it carries are part of the answer (a 405's Allow, RFC 9110)
+        return ApiProblem(exc.status_code, code, detail).response(exc.headers)
 
     async def on_crash(_: Request, exc: Exception) -> JSONResponse:
         log.error("unhandled error in handler: %s", type(exc).__name__)

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import httpx
 import pytest
+from fastapi import APIRouter, FastAPI
 
 from kiosk.embedded_portal import PortalEndpoint
+from kiosk.sandbox import problems
+from kiosk.sandbox.app import method_not_allowed
 
 
 @pytest.fixture
@@ -32,7 +35,31 @@ def test_unknown_route(http: httpx.Client) -> None:
 
 
 def test_wrong_method(http: httpx.Client) -> None:
-    assert_problem(http.delete("/services"), 405, "method_not_allowed")
+    response = http.delete("/services")
+    assert_problem(response, 405, "method_not_allowed")
+    assert response.headers["allow"] == "GET"
+
+
+def test_wrong_method_names_every_method_of_the_path(http: httpx.Client) -> None:
+    # GET and POST /payment-orders are two routes: Allow named only the first one's method
+    response = http.request("OPTIONS", "/payment-orders")
+    assert_problem(response, 405, "method_not_allowed")
+    assert response.headers["allow"] == "GET, POST"
+
+
+async def test_a_fixed_path_wins_over_a_template_in_allow() -> None:
+    # /things/search is its own resource, as in OpenAPI, though /things/{id} matches it too
+    router = APIRouter()
+    router.add_api_route("/things/{thing_id}", lambda thing_id: thing_id, methods=["GET"])
+    router.add_api_route("/things/search", lambda: [], methods=["POST"])
+    app = FastAPI()
+    problems.install(app)
+    app.include_router(router, prefix="/v1")
+    app.add_exception_handler(405, method_not_allowed(router.routes))  # type: ignore[arg-type]
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://portal") as http:
+        assert (await http.options("/v1/things/search")).headers["allow"] == "POST"
+        assert (await http.options("/v1/things/7")).headers["allow"] == "GET"
 
 
 def test_body_that_is_not_json(http: httpx.Client) -> None:

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-
 from pydantic import Field
 
 from kiosk.portal.endpoint import Endpoint
 from kiosk.portal.models.common import ApiModel, Dpi, Email, NoContent
+from kiosk.portal.models.strict import IsoDate, IsoDateTime
 
 
 class AccountCreate(ApiModel):
     dpi: Dpi
-    birth_date: date
+    birth_date: IsoDate
     email: Email
     password: str = Field(min_length=1, max_length=128)
 
@@ -21,7 +20,7 @@ class Account(ApiModel):
     id: str
     email: str
     display_name: str = Field(description="first names and first surname, as RENAP has them")
-    created_at: datetime
+    created_at: IsoDateTime
 
 
 class SessionCreate(ApiModel):
@@ -31,10 +30,11 @@ class SessionCreate(ApiModel):
 
 class VisitorSession(ApiModel):
     token: str
-    expires_at: datetime
+    expires_at: IsoDateTime
     account: Account
 
 
 CREATE_ACCOUNT = Endpoint("POST", "/accounts", Account)
-LOG_IN = Endpoint("POST", "/sessions", VisitorSession)
-LOG_OUT = Endpoint("DELETE", "/sessions/current", NoContent)
+#: a log-in creates a session but spends nothing: a repeated one is a new session
+LOG_IN = Endpoint("POST", "/sessions", VisitorSession, idempotent=False)
+LOG_OUT = Endpoint("DELETE", "/sessions/current", NoContent, session="required")

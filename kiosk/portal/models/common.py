@@ -3,28 +3,26 @@ details, health and the service catalog."""
 
 from __future__ import annotations
 
-from datetime import datetime
-from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+from pydantic import BaseModel, ConfigDict, Field
 
 from kiosk.portal.endpoint import Endpoint
+from kiosk.portal.models.strict import DIGITS, Integer, IsoDateTime
+from kiosk.portal.models.strict import Money as Money  # where the services import it from
 
 API_VERSION = "v1"
 
-# Decimal money serialised as a string with two decimals, never a float.
-Money = Annotated[
-    Decimal,
-    Field(ge=0, le=Decimal("100000"), max_digits=9, decimal_places=2),
-    PlainSerializer(lambda d: f"{d:.2f}", return_type=str, when_used="json"),
-]
-Dpi = Annotated[str, Field(pattern=r"^\d{13}$", examples=["2456789050101"])]
+Dpi = Annotated[str, Field(pattern=rf"^{DIGITS}{{13}}$", examples=["2456789050101"])]
 Email = Annotated[str, Field(min_length=3, max_length=254)]
 
 
 class ApiModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    """Every request and answer: unknown fields refused, and strict: a number is never a string,
+    a bool never a number. Dates, times, money, integers and enums use the types of
+    ``kiosk.portal.models.strict``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 # --- errors ---------------------------------------------------------------------------------------
@@ -37,11 +35,11 @@ class Problem(ApiModel):
 
     type: str = "about:blank"
     title: str
-    status: int
+    status: Integer
     code: str
     detail: str | None = None
     field: str | None = None
-    retry_after: int | None = None
+    retry_after: Integer | None = None
 
 
 # --- health and catalog ---------------------------------------------------------------------------
@@ -51,7 +49,7 @@ class Health(ApiModel):
     status: Literal["ok"] = "ok"
     version: str
     api: str = API_VERSION
-    time: datetime
+    time: IsoDateTime
     sandbox: bool = False
 
 

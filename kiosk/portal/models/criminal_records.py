@@ -2,29 +2,38 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from kiosk.portal.endpoint import Endpoint
 from kiosk.portal.models.common import ApiModel, Dpi, Email, Money
 from kiosk.portal.models.payments import Bank
+from kiosk.portal.models.strict import DIGITS, ByValue, IsoDate, IsoDateTime
 
 CRIMINAL_RECORD_FEE = Decimal("30.00")
 
 
+def _kind_required(schema: dict[str, Any]) -> None:
+    # The union is told apart by ``kind``: the wire must carry it, though Python may omit it.
+    schema["required"] = ["kind", *schema.get("required", [])]
+
+
 class BoletaPayment(ApiModel):
+    model_config = ConfigDict(json_schema_extra=_kind_required)
+
     kind: Literal["boleta"] = "boleta"
-    bank: Bank
-    number: str = Field(pattern=r"^\d{6,12}$")
-    paid_on: date
+    bank: ByValue[Bank]
+    number: str = Field(pattern=rf"^{DIGITS}{{6,12}}$")
+    paid_on: IsoDate
     amount: Money
 
 
 class OrderPayment(ApiModel):
+    model_config = ConfigDict(json_schema_extra=_kind_required)
+
     kind: Literal["order"] = "order"
     order_id: str
 
@@ -40,7 +49,7 @@ class CriminalRecordRequestCreate(ApiModel):
     """
 
     dpi: Dpi | None = None
-    birth_date: date | None = None
+    birth_date: IsoDate | None = None
     first_names: str | None = Field(default=None, min_length=1, max_length=60)
     last_names: str | None = Field(default=None, min_length=1, max_length=60)
     email: Email | None = None
@@ -55,11 +64,11 @@ class RequestStatus(StrEnum):
 
 class CriminalRecordRequest(ApiModel):
     id: str
-    status: RequestStatus
-    created_at: datetime
+    status: ByValue[RequestStatus]
+    created_at: IsoDateTime
     certificate_code: str | None = Field(default=None, description="verification code")
     download_code: str = Field(description="secret code to fetch or reprint the document")
-    ready_by: datetime | None = Field(default=None, description="when a review should be done")
+    ready_by: IsoDateTime | None = Field(default=None, description="when a review should be done")
     email_sent: bool = False
 
 
@@ -68,15 +77,19 @@ class Certificate(ApiModel):
     type: str
     full_name: str
     dpi: Dpi
-    birth_date: date
+    birth_date: IsoDate
     result: str = Field(description="NR no registra, R registra")
-    issued_at: datetime
-    valid_until: datetime
+    issued_at: IsoDateTime
+    valid_until: IsoDateTime
     seal: str = Field(description="OJ1: text for the QR code (SEAL.md)")
 
 
-REQUEST_CRIMINAL_RECORD = Endpoint("POST", "/criminal-records/requests", CriminalRecordRequest)
+#: with a session the request is the account's (and its identity fields may be left out)
+REQUEST_CRIMINAL_RECORD = Endpoint(
+    "POST", "/criminal-records/requests", CriminalRecordRequest, session="optional"
+)
+#: a request made with an account is readable only with that account's session
 CRIMINAL_RECORD_REQUEST = Endpoint(
-    "GET", "/criminal-records/requests/{request_id}", CriminalRecordRequest
+    "GET", "/criminal-records/requests/{request_id}", CriminalRecordRequest, session="optional"
 )
 CERTIFICATE = Endpoint("GET", "/certificates/{download_code}", Certificate)

@@ -9,14 +9,14 @@ courts, so a search answers a page of summaries and the detail is asked by id.
 
 from __future__ import annotations
 
-from datetime import date
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AwareDatetime, Field
+from pydantic import ConfigDict, Field
 
 from kiosk.portal.endpoint import Endpoint
 from kiosk.portal.models.common import ApiModel
+from kiosk.portal.models.strict import DIGITS, ByValue, Integer, IsoDate, IsoDateTime
 
 SEARCH_LIMIT_DEFAULT = 10
 SEARCH_LIMIT_MAX = 50
@@ -67,7 +67,7 @@ class HearingKind(StrEnum):
 
 
 class LaborParty(ApiModel):
-    role: PartyRole
+    role: ByValue[PartyRole]
     initials: str = Field(
         max_length=40,
         description="initials only, never the full name (J. C. G. H.; a company: D. A., S. A.)",
@@ -76,34 +76,38 @@ class LaborParty(ApiModel):
 
 
 class Hearing(ApiModel):
-    at: AwareDatetime = Field(description="date and time, with offset (-06:00)")
-    kind: HearingKind
+    at: IsoDateTime = Field(description="date and time, with offset (-06:00)")
+    kind: ByValue[HearingKind]
     room: str = Field(max_length=80, description="where, as the court names it (Spanish)")
 
 
 class Actuacion(ApiModel):
-    on: date
+    on: IsoDate
     text: str = Field(max_length=300, description="what the court did, in Spanish")
 
 
 class LaborCaseSummary(ApiModel):
     """One line of a search's results: enough to tell two cases with one legacy number apart."""
 
+    # No field here can be read laxly (strings, enums by value, IsoDate, models): strict mode would
+    # add only a typed constructor, which the sandbox's mapping of a row (**dict) does not meet.
+    model_config = ConfigDict(strict=False)
+
     id: CaseId
     number: str = Field(description="SGT number DDCCC-YYYY-NNNNN", examples=["09006-2025-00077"])
     legacy_number: str | None = Field(
         default=None, description="the court's own old number, canonical (485-2011 Of. 2)"
     )
-    court_id: str = Field(pattern=r"^\d{5}$", description="DDCCC, as in kiosk.courts")
+    court_id: str = Field(pattern=rf"^{DIGITS}{{5}}$", description="DDCCC, as in kiosk.courts")
     court_name: str
-    kind: LaborCaseKind
-    started_on: date
-    stage: LaborStage
+    kind: ByValue[LaborCaseKind]
+    started_on: IsoDate
+    stage: ByValue[LaborStage]
 
 
 class LaborCasePage(ApiModel):
     items: list[LaborCaseSummary]
-    total: int = Field(ge=0, description="how many cases match, over every page")
+    total: Integer = Field(ge=0, description="how many cases match, over every page")
     next_cursor: str | None = Field(
         default=None, description="opaque; pass it back as ``cursor`` for the next page"
     )
@@ -112,17 +116,19 @@ class LaborCasePage(ApiModel):
 class LaborCase(ApiModel):
     """A labour case's public record; ``started_on`` is the day the claim was filed."""
 
+    model_config = ConfigDict(strict=False)  # as LaborCaseSummary: its types are strict
+
     id: CaseId
     number: str = Field(description="SGT number DDCCC-YYYY-NNNNN", examples=["09006-2025-00077"])
     legacy_number: str | None = Field(
         default=None, description="the court's own old number, when the case has one"
     )
-    court_id: str = Field(pattern=r"^\d{5}$")
+    court_id: str = Field(pattern=rf"^{DIGITS}{{5}}$")
     court_name: str
     department: str = Field(description="the court's department, by name")
-    kind: LaborCaseKind
-    started_on: date
-    stage: LaborStage
+    kind: ByValue[LaborCaseKind]
+    started_on: IsoDate
+    stage: ByValue[LaborStage]
     parties: list[LaborParty] = Field(description="actors first; initials only")
     next_hearing: Hearing | None = Field(
         default=None, description="the next scheduled hearing, if any"
@@ -130,7 +136,7 @@ class LaborCase(ApiModel):
     actuaciones: list[Actuacion] = Field(
         description="the latest things the court did (at most 12), newest first"
     )
-    updated_at: AwareDatetime = Field(description="when the record last changed")
+    updated_at: IsoDateTime = Field(description="when the record last changed")
 
 
 #: ?number= (canonical, SGT or legacy) &court= (DDCCC, narrows a legacy number) &limit= &cursor=

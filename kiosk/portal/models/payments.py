@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from enum import StrEnum
-from typing import Literal
 
 from pydantic import Field
 
 from kiosk.portal.endpoint import Endpoint
 from kiosk.portal.models.common import ApiModel, Money
+from kiosk.portal.models.strict import DIGITS, AlwaysTrue, ByValue, IsoDate, IsoDateTime
 
 
 class Bank(StrEnum):
@@ -30,18 +29,18 @@ BOLETA_DIGITS: dict[Bank, int] = {Bank.BANRURAL: 10, Bank.INDUSTRIAL: 8, Bank.GY
 
 
 class BoletaCheck(ApiModel):
-    bank: Bank
-    number: str = Field(pattern=r"^\d{6,12}$")
-    paid_on: date
+    bank: ByValue[Bank]
+    number: str = Field(pattern=rf"^{DIGITS}{{6,12}}$")
+    paid_on: IsoDate
     amount: Money
 
 
 class BoletaStatus(ApiModel):
-    bank: Bank
+    bank: ByValue[Bank]
     number: str
-    paid_on: date
+    paid_on: IsoDate
     amount: Money
-    usable: Literal[True] = True
+    usable: AlwaysTrue = True
 
 
 class PaymentConcept(StrEnum):
@@ -49,7 +48,7 @@ class PaymentConcept(StrEnum):
 
 
 class PaymentOrderCreate(ApiModel):
-    concept: PaymentConcept
+    concept: ByValue[PaymentConcept]
 
 
 class PaymentOrderStatus(StrEnum):
@@ -62,16 +61,17 @@ class PaymentOrderStatus(StrEnum):
 class PaymentOrder(ApiModel):
     id: str
     reference: str = Field(description="what the visitor types in online banking")
-    concept: PaymentConcept
+    concept: ByValue[PaymentConcept]
     amount: Money
-    status: PaymentOrderStatus
-    created_at: datetime
-    expires_at: datetime
-    paid_at: datetime | None = None
+    status: ByValue[PaymentOrderStatus]
+    created_at: IsoDateTime
+    expires_at: IsoDateTime
+    paid_at: IsoDateTime | None = None
     pay_url: str = Field(description="online-banking address, printed as a QR on the slip")
 
 
-VERIFY_BOLETA = Endpoint("POST", "/payments/boletas/verify", BoletaStatus)
+#: a check spends nothing: a POST only so that the slip's data stays out of the URL
+VERIFY_BOLETA = Endpoint("POST", "/payments/boletas/verify", BoletaStatus, idempotent=False)
 CREATE_PAYMENT_ORDER = Endpoint("POST", "/payment-orders", PaymentOrder)
 PAYMENT_ORDER = Endpoint("GET", "/payment-orders/{order_id}", PaymentOrder)
 #: ?reference=: the order printed with that reference (a visitor back with the slip)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from enum import StrEnum
 
 from pydantic import Field
 
 from kiosk.portal.endpoint import Endpoint
 from kiosk.portal.models.common import ApiModel
+from kiosk.portal.models.strict import DIGITS, ByValue, IsoDateTime
 
 # The trust list travels as the seal package defines it (one definition of the signed envelope).
 from kiosk.seals.envelope import TrustListEnvelope as TrustListEnvelope
@@ -23,12 +23,12 @@ class DocumentState(StrEnum):
 class DocumentCheck(ApiModel):
     code: str
     type: str
-    state: DocumentState
-    issued_at: datetime
-    expires_at: datetime
+    state: ByValue[DocumentState]
+    issued_at: IsoDateTime
+    expires_at: IsoDateTime
     full_name: str
-    dpi_last4: str = Field(pattern=r"^\d{4}$")
-    revoked_at: datetime | None = None
+    dpi_last4: str = Field(pattern=rf"^{DIGITS}{{4}}$")
+    revoked_at: IsoDateTime | None = None
 
 
 TRUST_LIST = Endpoint("GET", "/trust-list", TrustListEnvelope)
