@@ -31,12 +31,13 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))  # run from a checkout: `python benchmarks/run.py`
 
 import httpx  # noqa: E402
+import searches  # noqa: E402  (benchmarks/searches.py, beside this file)
 
 from kiosk.embedded_portal import EmbeddedPortal, PortalEndpoint  # noqa: E402
 
 SANDBOX_SEED = 7
 FRAME_MS = 16.0
-KIOSK_ID = "BENCH-0001"
+KIOSK_ID = "GT-SANDBOX-0001"  # the id EmbeddedPortal enrolls (the kiosk's default kiosk.id)
 LAUNCH_TIMEOUT = 60.0
 
 
@@ -355,6 +356,7 @@ def report(
     bare_growth: dict[str, Any],
     inside: dict[str, Any],
     runs: int,
+    found: dict[str, Any],
 ) -> str:
     rows: list[Row] = []
     notes: list[str] = []
@@ -555,7 +557,35 @@ def report(
         f"real `kiosk` process at --quit-after-start (wait4): {mb(kiosk_peak)}; bare window: "
         f"{mb(bare_peak)}."
     )
+    rows += search_rows(found, notes)
     return table(rows) + "\n\n" + "\n".join(notes)
+
+
+def search_rows(found: dict[str, Any], notes: list[str]) -> list[Row]:
+    """The public lookups at real volume (benchmarks/searches.py): p95 per service."""
+    floor = percentile(found["floor"], 95)
+    rows = []
+    for name, times in found["services"].items():
+        if not times:
+            continue
+        p95 = percentile(times, 95)
+        rows.append(
+            Row(
+                f"search p95: {name} (n={len(times)})",
+                f"{p95:.1f} ms",
+                f"{floor:.1f} ms",
+                ratio(p95, floor),
+                "< 20 ms",
+                verdict(p95 < 20),
+            )
+        )
+    notes.append(
+        "Searches: each public lookup's searches on the demo data and on numbers that find "
+        "nothing, and the record of the first row, over loopback HTTP against the sandbox at "
+        "real volume; floor: GET /v1/services timed before each call on the same connection."
+        + (f" Errors: {'; '.join(found['errors'][:5])}." if found["errors"] else "")
+    )
+    return rows
 
 
 def main() -> int:
@@ -564,10 +594,12 @@ def main() -> int:
     parser.add_argument("--cycles", type=int, default=30, help="tap cycles (6 taps each)")
     parser.add_argument("--warmup", type=int, default=20, help="sessions before the first RSS")
     parser.add_argument("--sessions", type=int, default=200, help="sessions measured for growth")
+    parser.add_argument("--search-rounds", type=int, default=40, help="rounds of each search")
     parser.add_argument("--quick", action="store_true", help="a smoke run: small numbers")
     args = parser.parse_args()
     if args.quick:
         args.runs, args.cycles, args.warmup, args.sessions = 3, 3, 2, 10
+        args.search_rounds = 5
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
     began = time.perf_counter()
@@ -577,11 +609,15 @@ def main() -> int:
         # into the checkout.
         os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
         os.environ["PYTHONPYCACHEPREFIX"] = str(Path(scratch) / "pycache")
-        portal = EmbeddedPortal(Path(scratch) / "sandbox", SANDBOX_SEED, start_timeout=60)
+        portal = EmbeddedPortal(Path(scratch) / "sandbox", SANDBOX_SEED, start_timeout=180)
         portal.start()
         slow: subprocess.Popen[str] | None = None
         try:
             endpoint = portal.wait_ready()
+            print(f"searches: {args.search_rounds} rounds of each...", file=sys.stderr)
+            found = searches.measure(
+                endpoint.url, endpoint.root_key.parent, endpoint.device_token, args.search_rounds
+            )
             slow, slow_url = start_slow_portal(endpoint)
             print(f"startup: {args.runs} runs each of kiosk and bare window...", file=sys.stderr)
             start = startup(endpoint, args.runs)
@@ -594,7 +630,7 @@ def main() -> int:
             if slow is not None:
                 stop(slow)
             portal.stop()
-    print(report(start, bare_rss, bare_growth, inside, args.runs))
+    print(report(start, bare_rss, bare_growth, inside, args.runs, found))
     print(
         f"\n(run took {time.perf_counter() - began:.0f} s; Python {sys.version.split()[0]}, "
         f"{os.cpu_count()} CPUs, QT_QPA_PLATFORM=offscreen, bytecode cached in a temporary folder)"

@@ -60,7 +60,8 @@ class PortalSettings(_Section):
         default=None, description="data directory of the embedded sandbox (platformdirs default)"
     )
     sandbox_seed: int = Field(default=2026, ge=0)
-    sandbox_start_timeout: float = Field(default=30.0, gt=0, le=300)
+    # The first start seeds every service's data at real volume (~15 s on a slow machine).
+    sandbox_start_timeout: float = Field(default=120.0, gt=0, le=600)
     public_url: str = Field(
         default="",
         description="public portal address printed on documents; its /verificar/ links are "

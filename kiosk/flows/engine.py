@@ -32,6 +32,7 @@ from kiosk.flows.model import (
 )
 from kiosk.flows.paths import FlowStateError, alternative_key, answered, resolve, walk
 from kiosk.flows.records import Detail, ResultsPage
+from kiosk.flows.text import Shown
 from kiosk.text import Text
 
 __all__ = ["FlowRun", "FlowStateError", "ReviewItem"]
@@ -41,7 +42,7 @@ __all__ = ["FlowRun", "FlowStateError", "ReviewItem"]
 class ReviewItem:
     field_id: str
     label: str
-    display: str  # already masked for a sensitive field
+    display: Shown  # already masked for a sensitive field; a Text is translated when shown
     step_id: str
     changeable: bool = True  # False once an action after it has completed
 

@@ -13,7 +13,7 @@ from kiosk import formats
 from kiosk.case_numbers import MESSAGES as CASE_MESSAGES
 from kiosk.case_numbers import CaseNumber, CaseNumberError, parse_case_number
 from kiosk.flows.model import Answers, Field, FieldError, FieldKind
-from kiosk.flows.text import Text, _
+from kiosk.flows.text import Shown, Text, _
 from kiosk.identity import (
     IdentityError,
     check_password,
@@ -257,7 +257,7 @@ def _bounded(field: Field, value: int | Decimal) -> int | Decimal:
 # --- review --------------------------------------------------------------------------------------
 
 
-def format_value(field: Field, value: object) -> str:
+def format_value(field: Field, value: object) -> Shown:
     """How an answer reads on the review screen; a sensitive one is always masked."""
     if field.sensitive:
         return MASK

@@ -103,8 +103,8 @@ class FieldError(Exception):
 @dataclass(frozen=True)
 class Choice:
     value: str
-    label: str
-    hint: str = ""
+    label: Shown  # a Text is translated where it is shown (a date written out)
+    hint: Shown = ""
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ import logging
 from collections.abc import Awaitable, Callable, Mapping
 from datetime import date
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 
@@ -277,8 +278,10 @@ class KioskUi(QObject):
             log.info("log-out failed", extra={"error": type(error).__name__})
 
     def _wipe_widgets(self) -> None:
-        if self.shell.current_screen is not None:
-            self.shell.current_screen.clear()
+        screen = self.shell.current_screen
+        # At shutdown Qt may have destroyed the window first: nothing is left on it to wipe.
+        if screen is not None and shiboken6.isValid(screen):
+            screen.clear()
         clear_clipboard()
 
     # --- idle ----------------------------------------------------------------------------

@@ -51,10 +51,20 @@ def _portal(error: PortalError) -> VisitorMessage:
             can_retry=True,
         )
     if isinstance(error, PortalRateLimited):
+        wait = error.retry_after
+        if wait >= 120:  # a DPI locked for a quarter of an hour: «900 segundos» says little
+            return VisitorMessage(
+                tr(
+                    "Hubo demasiados intentos seguidos. Espere {minutes} minutos e intente de "
+                    "nuevo.",
+                    minutes=-(-wait // 60),
+                ),
+                can_retry=True,
+            )
         return VisitorMessage(
             tr(
                 "Hubo demasiados intentos seguidos. Espere {seconds} segundos e intente de nuevo.",
-                seconds=error.retry_after,
+                seconds=wait,
             ),
             can_retry=True,
         )

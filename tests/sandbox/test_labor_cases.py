@@ -14,6 +14,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from support.devices import enroll
 
 from kiosk.case_numbers import parse_case_number
 from kiosk.courts import Matter, court
@@ -230,7 +231,9 @@ async def test_searches_answer_in_milliseconds(
     times: list[float] = []
     for start in range(0, len(numbers), 50):  # a fresh kiosk every 50: the rate limit is per kiosk
         async with PortalClient(
-            sandbox.url, kiosk_id=f"BENCH-{start:05d}", kiosk_token=sandbox.device_token
+            sandbox.url,
+            kiosk_id=enroll(sandbox, f"BENCH-{start:05d}"),
+            kiosk_token=sandbox.device_token,
         ) as portal:
             for number in numbers[start : start + 50]:
                 began = time.perf_counter()
@@ -380,3 +383,13 @@ def test_the_demo_hearing_stays_in_the_coming_weeks_at_every_start() -> None:
         "SELECT hearing_at FROM labor_cases WHERE number = ?", (DEMO_HEARING_NUMBER,)
     ).fetchone()
     assert datetime.fromisoformat(at).date() == date(2030, 1, 21)
+
+
+async def test_a_court_in_other_digits_is_refused(client: PortalClient) -> None:
+    """``\\d`` in a pattern takes Arabic-Indic digits too: «٠٩٠٠٦» is no court id (it was an
+    empty page)."""
+    with pytest.raises(PortalRejected) as err:
+        await client.call(
+            SEARCH_LABOR_CASES, query={"number": DEMO_HEARING_NUMBER, "court": "٠٩٠٠٦"}
+        )
+    assert err.value.problem.status == 422 and err.value.field == "court"

@@ -6,6 +6,7 @@ import re
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import closing
 from datetime import date, datetime, timedelta
 from importlib.resources import files
 from pathlib import Path
@@ -15,6 +16,7 @@ import pytest
 from kiosk.geography import DEPARTMENTS
 from kiosk.identity import age_on, make_dpi, validate_dpi, validate_name
 from kiosk.sandbox import names
+from kiosk.sandbox.app import DATABASE_FILE, open_database
 from kiosk.sandbox.demo import (
     BANKS,
     BOLETA_MAX_AGE_DAYS,
@@ -40,6 +42,8 @@ from kiosk.sandbox.seed import (
     years_after,
     years_before,
 )
+from kiosk.sandbox.services import VOLUME_VARIABLE
+from kiosk.sandbox.services.labor_cases import CASES_PER_YEAR, DEMO_HEARING_NUMBER
 
 ANCHOR = date(2026, 3, 1)
 SEED = 7
@@ -373,3 +377,30 @@ def test_name_lists_are_valid_and_varied() -> None:
     assert not set(names.FEMALE_NAMES) & set(names.MALE_NAMES)
     assert len(names.COURTS) >= 40 and len(names.OFFENSES) >= 25
     assert {court.department for court in names.COURTS} == {d.code for d in DEPARTMENTS}
+
+
+# --- a smaller volume for sandboxes a test only needs running -----------------------------------
+
+
+def _labour_cases(data: Path) -> int:
+    with closing(sqlite3.connect(data / DATABASE_FILE)) as conn:
+        return int(conn.execute("SELECT count(*) FROM labor_cases").fetchone()[0])
+
+
+def test_a_sandbox_seeded_small_keeps_the_demo_and_is_seeded_again_at_another_volume(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(VOLUME_VARIABLE, "0.01")
+    open_database(tmp_path, SEED, persons=200)
+    small = _labour_cases(tmp_path)
+    assert 0 < small < CASES_PER_YEAR  # a hundredth of several years
+    with closing(sqlite3.connect(tmp_path / DATABASE_FILE)) as conn:
+        demo = conn.execute(
+            "SELECT 1 FROM labor_cases WHERE number = ?", (DEMO_HEARING_NUMBER,)
+        ).fetchone()
+    assert demo is not None  # the documented records always come
+    open_database(tmp_path, SEED, persons=200)
+    assert _labour_cases(tmp_path) == small  # the same volume: not seeded again
+    monkeypatch.setenv(VOLUME_VARIABLE, "0.02")
+    open_database(tmp_path, SEED, persons=200)
+    assert _labour_cases(tmp_path) > small  # another volume: seeded again

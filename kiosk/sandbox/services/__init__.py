@@ -18,10 +18,12 @@ sandbox drops the service's rows (``tables``) and seeds them again at its next s
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 import random
 import sqlite3
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -34,6 +36,25 @@ Seeder = Callable[[sqlite3.Connection, random.Random, date], None]
 #: (connection inside a transaction, today): keeps the documented demo data true at every start
 #: (a demo hearing stays in the coming weeks however old the data folder is)
 Refresher = Callable[[sqlite3.Connection, date], None]
+
+
+#: The environment variable a test sets for a sandbox that only needs to run, not to be big: the
+#: share of the real volume each seeder generates (the documented demo records always come).
+VOLUME_VARIABLE = "OJ_SANDBOX_VOLUME"
+_VOLUME: ContextVar[float] = ContextVar("volume", default=1.0)
+
+
+def volume(count: int) -> int:
+    """``count`` at the volume this sandbox is seeded at (the real one unless a test asked)."""
+    return max(1, round(count * _VOLUME.get()))
+
+
+def volume_from_environment() -> float:
+    try:
+        share = float(os.environ.get(VOLUME_VARIABLE, "1"))
+    except ValueError:
+        return 1.0
+    return share if 0 < share <= 1 else 1.0
 
 
 @dataclass(frozen=True)
@@ -69,9 +90,20 @@ def discover() -> tuple[SandboxService, ...]:
     return tuple(found)
 
 
-def prepare(conn: sqlite3.Connection, seed: int, anchor: date, today: date) -> None:
-    """Create every service's tables, seed those not seeded at their current version, and
-    refresh every service's demo data to ``today``."""
+def prepare(
+    conn: sqlite3.Connection, seed: int, anchor: date, today: date, *, share: float = 1.0
+) -> None:
+    """Create every service's tables, seed those not seeded at their current version (and
+    volume: a small test sandbox is seeded again at full volume), and refresh every service's
+    demo data to ``today``."""
+    token = _VOLUME.set(share)
+    try:
+        _prepare(conn, seed, anchor, today, share)
+    finally:
+        _VOLUME.reset(token)
+
+
+def _prepare(conn: sqlite3.Connection, seed: int, anchor: date, today: date, share: float) -> None:
     for service in discover():
         if service.schema:
             for statement in service.schema.split(";"):
@@ -80,8 +112,9 @@ def prepare(conn: sqlite3.Connection, seed: int, anchor: date, today: date) -> N
         if service.seed is None:
             continue
         key = f"seed:{service.name}"
+        version = service.seed_version if share == 1 else f"{service.seed_version}@{share:g}"
         row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        if row is not None and row[0] == service.seed_version:
+        if row is not None and row[0] == version:
             continue
         for table in service.tables:
             conn.execute(f"DELETE FROM {table}")  # noqa: S608 - names from the module itself
@@ -89,7 +122,7 @@ def prepare(conn: sqlite3.Connection, seed: int, anchor: date, today: date) -> N
         conn.execute(
             "INSERT INTO meta(key, value) VALUES (?, ?) "
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            (key, service.seed_version),
+            (key, version),
         )
     for service in discover():
         if service.refresh is not None:

@@ -28,7 +28,7 @@ from kiosk.sandbox import labor_data as data
 from kiosk.sandbox import labor_scripts as scripts
 from kiosk.sandbox.guards import RateLimiter
 from kiosk.sandbox.problems import ApiProblem
-from kiosk.sandbox.services import SandboxService
+from kiosk.sandbox.services import SandboxService, volume
 from kiosk.sandbox.state import KioskId, State
 from kiosk.sandbox.store import now
 
@@ -151,6 +151,7 @@ def seed_cases(
     conn: sqlite3.Connection, rng: random.Random, anchor: date, *, per_year: int = CASES_PER_YEAR
 ) -> None:
     """``per_year`` cases a year from 2019 to the anchor (its year pro rata), and the demo."""
+    per_year = volume(per_year)
     seeder = _Seeder(rng, anchor)
     seeder.cases_from(FIRST_YEAR, per_year)
     for demo in DEMO_CASES:
@@ -321,7 +322,7 @@ def search_cases(
     kiosk: KioskId,
     number: Annotated[str, Query(max_length=40, description="canonical SGT or legacy number")],
     court: Annotated[
-        str | None, Query(pattern=r"^\d{5}$", description="a court id (DDCCC) to narrow by")
+        str | None, Query(pattern=r"^[0-9]{5}$", description="a court id (DDCCC) to narrow by")
     ] = None,
     limit: Annotated[int, Query(ge=1, le=api.SEARCH_LIMIT_MAX)] = api.SEARCH_LIMIT_DEFAULT,
     cursor: Annotated[str | None, Query(max_length=40, description="opaque")] = None,

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from kiosk.i18n import tr
+from kiosk.text import Shown
 
 
 class Intent(Enum):
@@ -56,7 +57,7 @@ class Screen(QWidget):
         """Forget everything typed (the session's reset calls it)."""
 
 
-def label(text: str, kind: str, name: str | None = None, *, wrap: bool = True) -> QLabel:
+def label(text: Shown, kind: str, name: str | None = None, *, wrap: bool = True) -> QLabel:
     """A QLabel styled by the theme through its ``kind`` (heading, body, hint, error, code...)."""
     widget = QLabel(tr(text) if text else "")
     widget.setProperty("kind", kind)

@@ -110,7 +110,7 @@ class QuestionScreen(Screen):
                 # the hint goes under the words: what the option means, in plain language
                 (
                     choice.value,
-                    f"{tr(choice.label)}\n{tr(choice.hint)}" if choice.hint else choice.label,
+                    f"{tr(choice.label)}\n{tr(choice.hint)}" if choice.hint else tr(choice.label),
                 )
                 for choice in self._options.get(field.id, field.choices)
             )
@@ -123,7 +123,7 @@ class QuestionScreen(Screen):
         for column in range(columns):
             grid.setColumnStretch(column, 1)  # equal columns, whatever the words
         for index, (option, text) in enumerate(options):
-            choice_button = WrapButton(tr(text) if "\n" not in text else text)
+            choice_button = WrapButton(text)  # translated above
             choice_button.setObjectName(f"field.{field.id}.{option}")
             choice_button.setProperty("role", "choice")
             choice_button.setProperty("value", option)
