@@ -466,7 +466,14 @@ def record(answers: Answers, results: dict[str, object]) -> Detail:
             DetailRow("hearing.kind", _("Audiencia"), Text(kind), Text(kind_explained)),
             DetailRow("hearing.room", _("Lugar"), hearing.room),
         )
-    updated = formats.day_and_clock(case.updated_at) if case.updated_at else ""
+    newest_first = (
+        Text(
+            "Lo más reciente está primero. Datos actualizados el {day}.",
+            day=formats.day_and_clock(case.updated_at),
+        )
+        if case.updated_at
+        else Text("Lo más reciente está primero.")
+    )
     return Detail(
         heading,
         (
@@ -494,9 +501,7 @@ def record(answers: Answers, results: dict[str, object]) -> Detail:
                 "actuaciones",
                 Text("Lo que ha hecho el juzgado"),
                 timeline=tuple((formats.day(act.on), act.text) for act in case.actuaciones),
-                note=Text(
-                    "Lo más reciente está primero. Datos actualizados el {day}.", day=updated
-                ),
+                note=newest_first,
             ),
         ),
     )

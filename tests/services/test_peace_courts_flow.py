@@ -331,3 +331,14 @@ def _parsed(text: str) -> object:
     from kiosk.case_numbers import parse_case_number
 
     return parse_case_number(text, this_year=TODAY.year)
+
+
+async def test_a_case_without_its_update_time_says_no_empty_date(
+    actions: dict[str, Bound],
+) -> None:
+    run = await opened(DEMO_HEARING_NUMBER, actions)
+    case = run.results["fetch"]
+    assert isinstance(case, PeaceCase)
+    run.results["fetch"] = case.model_copy(update={"updated_at": None})
+    [note] = [s.note for s in run.detail().sections if s.id == "actuaciones"]
+    assert str(note) == "Lo más reciente está primero."  # not «actualizados el .»
