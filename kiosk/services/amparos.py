@@ -13,7 +13,6 @@ de Constitucionalidad, that the CC is not part of the Organismo Judicial and whe
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime
 
 from kiosk import formats
 from kiosk.case_numbers import MESSAGES as CASE_MESSAGES
@@ -54,6 +53,7 @@ from kiosk.services.base import (
     Service,
     Tile,
 )
+from kiosk.services.record_paper import record_printout
 from kiosk.text import Text
 
 SERVICE_ID = "amparos"
@@ -582,35 +582,16 @@ def _sections(amparo: Amparo) -> tuple[DetailSection, ...]:
 async def amparo_record(
     context: RenderContext, sources: Mapping[str, object]
 ) -> Sequence[Rendered]:
-    """What the screen shows, on paper, in Spanish (a paper outlives the language switch)."""
-    from kiosk import documents
-
+    """What the screen shows, on paper, in Spanish."""
     detail = record(dict(sources), dict(sources))
-    printed = documents.PrintedRecord(
-        title=str(Text(SERVICE_TITLE)),
-        heading=str(detail.heading),
-        searched=str(searched_text(dict(sources))),
-        printed_at=datetime.now(UTC),
-        sections=tuple(
-            documents.RecordSection(
-                title=str(section.title),
-                rows=tuple((str(row.label), _spanish_row(row)) for row in section.rows),
-                timeline=tuple((day, str(what)) for day, what in section.timeline),
-                note=str(section.note),
-            )
-            for section in detail.sections
-        ),
+    return record_printout(
+        "amparo",
+        "Amparo OJ",
+        detail,
+        title=Text(SERVICE_TITLE),
+        searched=searched_text(dict(sources)),
         kiosk_id=context.kiosk_id,
     )
-    return [Rendered("amparo", "Amparo OJ", lambda: documents.render_record(printed))]
-
-
-def _spanish_row(row: DetailRow) -> str:
-    """The value and its explanation as one sentence after another (an acto ends in a dot)."""
-    value = str(row.value)
-    if not row.explain:
-        return value
-    return f"{value if value.endswith('.') else value + '.'} {row.explain}"
 
 
 SERVICE_TITLE = _("Consulta de Amparos")

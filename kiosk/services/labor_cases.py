@@ -8,7 +8,6 @@ the court did, newest first; "Imprimir" gives a one-page printout of what is on 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime
 
 from kiosk import formats
 from kiosk.case_numbers import MESSAGES as CASE_MESSAGES
@@ -47,6 +46,7 @@ from kiosk.services.base import (
     Service,
     Tile,
 )
+from kiosk.services.record_paper import record_printout
 from kiosk.text import Text
 
 SERVICE_ID = "expedientes-laborales"
@@ -358,34 +358,17 @@ def record(answers: Answers, results: dict[str, object]) -> Detail:
 
 
 async def case_record(context: RenderContext, sources: Mapping[str, object]) -> Sequence[Rendered]:
-    """What the screen shows, on paper, in Spanish (a paper outlives the language switch)."""
-    from kiosk import documents
-
-    detail = record(dict(sources), dict(sources))
+    """What the screen shows, on paper, in Spanish."""
     searched = Text("Número buscado: {number}", number=str(searched_number(dict(sources))))
-    printed = documents.PrintedRecord(
-        title=str(Text(SERVICE_TITLE)),
-        heading=str(detail.heading),
-        searched=str(searched),
-        printed_at=datetime.now(UTC),
-        sections=tuple(
-            documents.RecordSection(
-                title=str(section.title),
-                rows=tuple((str(row.label), _spanish_row(row)) for row in section.rows),
-                timeline=tuple((day, str(what)) for day, what in section.timeline),
-                note=str(section.note),
-            )
-            for section in detail.sections
-        ),
+    detail = record(dict(sources), dict(sources))
+    return record_printout(
+        "labor_case",
+        "Expediente laboral OJ",
+        detail,
+        title=Text(SERVICE_TITLE),
+        searched=searched,
         kiosk_id=context.kiosk_id,
     )
-    return [
-        Rendered("labor_case", "Expediente laboral OJ", lambda: documents.render_record(printed))
-    ]
-
-
-def _spanish_row(row: DetailRow) -> str:
-    return f"{row.value}. {row.explain}" if row.explain else str(row.value)
 
 
 SERVICE_TITLE = _("Consulta de Expedientes Laborales")

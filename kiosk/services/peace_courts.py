@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime
 
 from kiosk import formats
 from kiosk.case_numbers import MESSAGES as CASE_MESSAGES
@@ -55,6 +54,7 @@ from kiosk.services.base import (
     Service,
     Tile,
 )
+from kiosk.services.record_paper import record_printout
 from kiosk.text import Text
 
 SERVICE_ID = "tribunales-paz"
@@ -511,35 +511,16 @@ def record(answers: Answers, results: dict[str, object]) -> Detail:
 
 
 async def case_record(context: RenderContext, sources: Mapping[str, object]) -> Sequence[Rendered]:
-    """What the screen shows, on paper, in Spanish (a paper outlives the language switch)."""
-    from kiosk import documents
-
+    """What the screen shows, on paper, in Spanish."""
     detail = record(dict(sources), dict(sources))
-    printed = documents.PrintedRecord(
-        title=str(Text(SERVICE_TITLE)),
-        heading=str(detail.heading),
-        searched=str(searched_text(dict(sources))),
-        printed_at=datetime.now(UTC),
-        sections=tuple(
-            documents.RecordSection(
-                title=str(section.title),
-                rows=tuple((str(row.label), _spanish_row(row)) for row in section.rows),
-                timeline=tuple((day, str(what)) for day, what in section.timeline),
-                note=str(section.note),
-            )
-            for section in detail.sections
-        ),
+    return record_printout(
+        "peace_case",
+        "Caso de Juzgado de Paz OJ",
+        detail,
+        title=Text(SERVICE_TITLE),
+        searched=searched_text(dict(sources)),
         kiosk_id=context.kiosk_id,
     )
-    return [
-        Rendered(
-            "peace_case", "Caso de Juzgado de Paz OJ", lambda: documents.render_record(printed)
-        )
-    ]
-
-
-def _spanish_row(row: DetailRow) -> str:
-    return f"{row.value}. {row.explain}" if row.explain else str(row.value)
 
 
 SERVICE_TITLE = _("Consulta de Gestión de Tribunales de Paz")

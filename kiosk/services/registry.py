@@ -36,7 +36,7 @@ class HomeTile:
 
 
 #: the modules of kiosk.services that are its machinery, not services
-MACHINERY = frozenset({"base", "catalog", "registry", "printer"})
+MACHINERY = frozenset({"base", "catalog", "registry", "printer", "record_paper"})
 
 
 def discover() -> dict[str, Service]:

@@ -5,7 +5,6 @@ reserved one shows its number and "Reservado" only. "Imprimir" gives the same on
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime
 
 from kiosk import formats
 from kiosk.flows.model import Answers
@@ -22,6 +21,7 @@ from kiosk.services.antejuicios.words import (
     WHAT_IT_IS,
 )
 from kiosk.services.base import RenderContext, Rendered
+from kiosk.services.record_paper import record_printout
 from kiosk.text import Text
 
 SERVICE_TITLE = _("Consulta de Antejuicios")
@@ -78,28 +78,13 @@ def record(answers: Answers, results: dict[str, object]) -> Detail:
 
 
 async def printout(context: RenderContext, sources: Mapping[str, object]) -> Sequence[Rendered]:
-    """What the screen shows, on paper, in Spanish (a paper outlives the language switch)."""
-    from kiosk import documents
-
+    """What the screen shows, on paper, in Spanish."""
     detail = record(dict(sources), dict(sources))
-    printed = documents.PrintedRecord(
-        title=str(Text(SERVICE_TITLE)),
-        heading=str(detail.heading),
-        searched=str(searched(dict(sources))),
-        printed_at=datetime.now(UTC),
-        sections=tuple(
-            documents.RecordSection(
-                title=str(section.title),
-                rows=tuple((str(row.label), _spanish(row)) for row in section.rows),
-                timeline=tuple((day, str(what)) for day, what in section.timeline),
-                note=str(section.note),
-            )
-            for section in detail.sections
-        ),
+    return record_printout(
+        DOCUMENT,
+        "Antejuicio OJ",
+        detail,
+        title=Text(SERVICE_TITLE),
+        searched=searched(dict(sources)),
         kiosk_id=context.kiosk_id,
     )
-    return [Rendered(DOCUMENT, "Antejuicio OJ", lambda: documents.render_record(printed))]
-
-
-def _spanish(row: DetailRow) -> str:
-    return f"{row.value}. {row.explain}" if row.explain else str(row.value)

@@ -5,7 +5,6 @@ birth year and department, the DPI's last four digits)."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime
 
 from kiosk import formats
 from kiosk.flows.model import Answers
@@ -21,6 +20,7 @@ from kiosk.services.detainees.words import (
     SERVICE_TITLE,
     STATUS_EXPLAINED,
 )
+from kiosk.services.record_paper import record_printout
 from kiosk.text import Text
 
 
@@ -119,32 +119,13 @@ async def detainee_record(
     context: RenderContext, sources: Mapping[str, object]
 ) -> Sequence[Rendered]:
     """What the screen shows, on paper, in Spanish; what was searched by initials only."""
-    from kiosk import documents
-
     answers = dict(sources)
-    detail = record(answers, answers)
-    printed = documents.PrintedRecord(
-        title=str(Text(SERVICE_TITLE)),
-        heading=str(detail.heading),
-        searched=str(searched_on_paper(answers)),
-        printed_at=datetime.now(UTC),
-        sections=tuple(
-            documents.RecordSection(
-                title=str(section.title),
-                rows=tuple(
-                    (
-                        str(row.label),
-                        f"{row.value}. {row.explain}" if row.explain else str(row.value),
-                    )
-                    for row in section.rows
-                    if row.id != "searched"  # said once, above, the paper's way
-                ),
-                note=str(section.note),
-            )
-            for section in detail.sections
-        ),
+    return record_printout(
+        DOCUMENT,
+        "Registro de detenidos OJ",
+        record(answers, answers),
+        title=Text(SERVICE_TITLE),
+        searched=searched_on_paper(answers),
         kiosk_id=context.kiosk_id,
+        keep_row=lambda row: row.id != "searched",  # said once, above, the paper's way
     )
-    return [
-        Rendered(DOCUMENT, "Registro de detenidos OJ", lambda: documents.render_record(printed))
-    ]
