@@ -19,9 +19,9 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from kiosk import formats
-from kiosk.case_numbers import MESSAGES as CASE_MESSAGES
-from kiosk.case_numbers import CaseNumber, CaseNumberError, build_case_number
+from kiosk.case_numbers import CaseNumber, build_case_number
 from kiosk.courts import CourtKind, courts_in
+from kiosk.flows.built_numbers import buildable
 from kiosk.flows.fields import validation_today
 from kiosk.flows.lookup import CURSOR, FETCH, RESULTS, SEARCH, SELECTED, lookup
 from kiosk.flows.model import (
@@ -275,17 +275,6 @@ def _courts(answers: Answers) -> tuple[Choice, ...]:
     return tuple(Choice(court.id, court.name) for court in courts_in(department, kind=kind))
 
 
-def _buildable(value: object, answers: Answers) -> None:
-    """The number the steps build must be a real one (a year not yet come says so here)."""
-    try:
-        built = {**answers, "sequence": value}
-        built.pop("number", None)
-        case_number(built)
-    except CaseNumberError as error:
-        template = CASE_MESSAGES[error.message_key]
-        raise FieldError("year", error.code, Text(template, **error.params)) from None
-
-
 SEARCH_BY = QuestionStep(
     id="search_by",
     title=_("¿Con qué número quiere buscar?"),
@@ -381,7 +370,7 @@ BUILD = (
                 _("Número"),
                 min_value=1,
                 max_value=99999,
-                validator=_buildable,
+                validator=buildable(lambda answers: case_number(answers)),
             ),
         ),
         next=SEARCH,

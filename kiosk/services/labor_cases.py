@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from kiosk import formats
-from kiosk.case_numbers import MESSAGES as CASE_MESSAGES
-from kiosk.case_numbers import CaseNumber, CaseNumberError, build_case_number
+from kiosk.case_numbers import CaseNumber, build_case_number
 from kiosk.courts import CourtKind, Matter, courts_in
+from kiosk.flows.built_numbers import buildable
 from kiosk.flows.fields import validation_today
 from kiosk.flows.lookup import CURSOR, SELECTED, lookup
 from kiosk.flows.model import (
@@ -20,7 +20,6 @@ from kiosk.flows.model import (
     Answers,
     Choice,
     Field,
-    FieldError,
     FieldKind,
     QuestionStep,
 )
@@ -158,19 +157,6 @@ def _labour_courts(answers: Answers) -> tuple[Choice, ...]:
     )
 
 
-def _buildable(value: object, answers: Answers) -> None:
-    """The number the steps build must be a real one (a year not yet come says so here)."""
-    if answers.get("year") is None:
-        return  # the year's own check failed and says so; nothing to build yet
-    try:
-        built = {**answers, "sequence": value}
-        built.pop("number", None)
-        searched_number(built)
-    except CaseNumberError as error:
-        template = CASE_MESSAGES[error.message_key]
-        raise FieldError("year", error.code, Text(template, **error.params)) from None
-
-
 ASK = QuestionStep(
     id="number",
     title=_("¿Cuál es el número del expediente?"),
@@ -211,7 +197,7 @@ BUILD = (
                 _("Número"),
                 min_value=1,
                 max_value=99999,
-                validator=_buildable,
+                validator=buildable(lambda answers: searched_number(answers)),
             ),
         ),
         next="search",

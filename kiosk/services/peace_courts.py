@@ -16,9 +16,9 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 
 from kiosk import formats
-from kiosk.case_numbers import MESSAGES as CASE_MESSAGES
-from kiosk.case_numbers import SGT_SINCE, CaseNumber, CaseNumberError, build_case_number, court_of
+from kiosk.case_numbers import SGT_SINCE, CaseNumber, build_case_number, court_of
 from kiosk.courts import Court, CourtKind, courts_in
+from kiosk.flows.built_numbers import buildable
 from kiosk.flows.fields import validation_today
 from kiosk.flows.lookup import CURSOR, SEARCH, SELECTED, lookup
 from kiosk.flows.model import (
@@ -244,17 +244,6 @@ def _after_municipality(answers: Answers) -> str:
     return "court" if len(_peace_courts(answers)) > 1 else "year_sequence"
 
 
-def _buildable(value: object, answers: Answers) -> None:
-    """The number the steps build must be a real one (a year not yet come says so here)."""
-    try:
-        built = {**answers, "sequence": value}
-        built.pop("number", None)
-        searched_number(built)
-    except CaseNumberError as error:
-        template = CASE_MESSAGES[error.message_key]
-        raise FieldError("year", error.code, Text(template, **error.params)) from None
-
-
 ASK = QuestionStep(
     id="number",
     title=_("¿Cuál es el número de su caso?"),
@@ -322,7 +311,7 @@ BUILD = (
                 _("Número"),
                 min_value=1,
                 max_value=99999,
-                validator=_buildable,
+                validator=buildable(lambda answers: searched_number(answers)),
             ),
         ),
         next=SEARCH,

@@ -13,9 +13,9 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from kiosk import formats
-from kiosk.case_numbers import MESSAGES as CASE_MESSAGES
-from kiosk.case_numbers import CaseNumber, CaseNumberError, build_case_number
+from kiosk.case_numbers import CaseNumber, build_case_number
 from kiosk.courts import Court, CourtKind, Matter, courts_in
+from kiosk.flows.built_numbers import buildable
 from kiosk.flows.lookup import SEARCH
 from kiosk.flows.model import Alternative, Answers, Choice, Field, FieldError, FieldKind
 from kiosk.flows.model import QuestionStep as Step
@@ -120,17 +120,6 @@ def searched_number(answers: Answers) -> CaseNumber:
     )
 
 
-def _buildable(value: object, answers: Answers) -> None:
-    """The number the steps build must be a real one (a year not yet come says so here)."""
-    try:
-        built = {**answers, "sequence": value}
-        built.pop("number", None)
-        searched_number(built)
-    except CaseNumberError as error:
-        template = CASE_MESSAGES[error.message_key]
-        raise FieldError("year", error.code, Text(template, **error.params)) from None
-
-
 YEAR_SEQUENCE = Step(
     id="year_sequence",
     title=_("¿De qué año es y qué número tiene?"),
@@ -143,7 +132,7 @@ YEAR_SEQUENCE = Step(
             _("Número"),
             min_value=1,
             max_value=99999,
-            validator=_buildable,
+            validator=buildable(lambda answers: searched_number(answers)),
         ),
     ),
     next=SEARCH,
