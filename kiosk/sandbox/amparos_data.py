@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from kiosk.courts import COURTS, Court, CourtKind, Matter, courts_in
 from kiosk.geography import DEPARTMENTS, department
 from kiosk.portal.models.amparos import AmparoMatter
-from kiosk.sandbox.labor_data import DEPARTMENT_WEIGHTS, Weighted
+from kiosk.sandbox.people import DEPARTMENT_WEIGHTS, Weighted
 
 M = AmparoMatter
 RESERVED_MATTERS = frozenset({M.FAMILIA, M.NINEZ})

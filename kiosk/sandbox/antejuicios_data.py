@@ -19,7 +19,7 @@ from kiosk.geography import DEPARTMENTS, department, municipality_name
 from kiosk.portal.models.antejuicios import Body, PostKind
 from kiosk.sandbox import names
 from kiosk.sandbox.antejuicios_search import words
-from kiosk.sandbox.labor_data import DEPARTMENT_WEIGHTS, People, Weighted
+from kiosk.sandbox.people import DEPARTMENT_WEIGHTS, People, Weighted
 
 _P = PostKind
 CSJ_ID = "01001"

@@ -16,8 +16,8 @@ from kiosk.courts import Court, CourtKind, Matter, courts_in
 from kiosk.geography import DEPARTMENTS, municipality_count, municipality_name
 from kiosk.portal.models.detainees import PlaceKind
 from kiosk.sandbox import names
-from kiosk.sandbox.labor_data import DEPARTMENT_WEIGHTS as LABOUR_DEPARTMENTS
-from kiosk.sandbox.labor_data import Weighted
+from kiosk.sandbox.people import DEPARTMENT_WEIGHTS as LABOUR_DEPARTMENTS
+from kiosk.sandbox.people import Weighted
 
 # --- where ----------------------------------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from kiosk.courts import COURTS, Court, CourtKind
 from kiosk.courts import Matter as CourtMatter
 from kiosk.geography import DEPARTMENTS
 from kiosk.portal.models.diligences import DiligenceKind, DiligenceTask, PartyRole
-from kiosk.sandbox.labor_data import DEPARTMENT_WEIGHTS, People, Weighted
+from kiosk.sandbox.people import DEPARTMENT_WEIGHTS, People, Weighted
 
 _K, _T = DiligenceKind, DiligenceTask
 _CM = CourtMatter

@@ -18,7 +18,7 @@ from datetime import date
 
 from kiosk.courts import COURTS, Court, CourtKind, Matter
 from kiosk.portal.models.hearings import HearingKind, HearingState, PartyRole
-from kiosk.sandbox.labor_data import DEPARTMENT_WEIGHTS, People, Weighted
+from kiosk.sandbox.people import DEPARTMENT_WEIGHTS, People, Weighted
 
 #: working days seeded around day 0: the past two weeks and the coming six
 WINDOW = (-10, 30)

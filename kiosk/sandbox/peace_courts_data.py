@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from kiosk.courts import COURTS, Court, CourtKind, Matter
 from kiosk.portal.models.peace_courts import PeaceMatter, PeaceRole
-from kiosk.sandbox.labor_data import DEPARTMENT_WEIGHTS, People, Weighted
+from kiosk.sandbox.people import DEPARTMENT_WEIGHTS, People, Weighted
 
 
 class StoredMatter(StrEnum):

@@ -36,7 +36,7 @@ from kiosk.portal.models.amparos import (
 )
 from kiosk.sandbox.amparos_data import ACTO_CODES, ACTO_TEXTS, AUTHORITIES, RESERVED_MATTERS
 from kiosk.sandbox.amparos_scripts import ACT_CODES, ACTS, MOST_ACTS, act_text
-from kiosk.sandbox.labor_data import initials
+from kiosk.sandbox.people import initials
 from kiosk.sandbox.services.amparos import (
     ACTUACIONES_SQL,
     AMPAROS_PER_YEAR,

@@ -37,7 +37,7 @@ from kiosk.sandbox.antejuicios_data import BODY_OF, CSJ_ID
 from kiosk.sandbox.antejuicios_demo import ALL_DEMOS
 from kiosk.sandbox.antejuicios_scripts import TEXTS, act_text
 from kiosk.sandbox.antejuicios_search import fold, words
-from kiosk.sandbox.labor_data import initials
+from kiosk.sandbox.people import initials
 from kiosk.sandbox.services.antejuicios import (
     ACTUACIONES_SQL,
     CURSOR_SQL,

@@ -34,7 +34,7 @@ from kiosk.portal.models.diligences import (
     parse_diligence_number,
 )
 from kiosk.sandbox import diligences_data, diligences_timeline
-from kiosk.sandbox.labor_data import initials
+from kiosk.sandbox.people import initials
 from kiosk.sandbox.services.diligences import (
     BY_CASE,
     BY_CASE_ANY_DESK,

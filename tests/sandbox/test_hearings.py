@@ -40,7 +40,7 @@ from kiosk.portal.models.hearings import (
 from kiosk.sandbox import hearings_calendar
 from kiosk.sandbox.hearings_calendar import Calendar
 from kiosk.sandbox.hearings_seed import RESERVED_MATTERS, WINDOW
-from kiosk.sandbox.labor_data import initials
+from kiosk.sandbox.people import initials
 from kiosk.sandbox.services import hearings as service
 from kiosk.sandbox.services.hearings import (
     BUSY_MINIMUM,

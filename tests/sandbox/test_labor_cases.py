@@ -28,8 +28,8 @@ from kiosk.portal.models.labor_cases import (
     LaborStage,
     PartyRole,
 )
-from kiosk.sandbox.labor_data import initials
 from kiosk.sandbox.labor_scripts import ACTS, act_text
+from kiosk.sandbox.people import initials
 from kiosk.sandbox.services.labor_cases import (
     CASES_PER_YEAR,
     DEMO_ARCHIVED_COURT,

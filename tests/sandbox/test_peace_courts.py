@@ -34,9 +34,9 @@ from kiosk.portal.models.peace_courts import (
     PeaceRole,
     PeaceState,
 )
-from kiosk.sandbox.labor_data import initials
 from kiosk.sandbox.peace_courts_data import RESERVED, StoredMatter
 from kiosk.sandbox.peace_courts_scripts import ACTS, RESERVED_TEXTS, act_text
+from kiosk.sandbox.people import initials
 from kiosk.sandbox.services.peace_courts import (
     BY_NUMBER,
     BY_SHORT_NUMBER,

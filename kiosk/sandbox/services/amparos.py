@@ -27,8 +27,9 @@ from kiosk.portal.models import amparos as api
 from kiosk.portal.models.amparos import CSJ_ID, AmparoMatter, AmparoState, amparo_tribunal
 from kiosk.sandbox import amparos_data as data
 from kiosk.sandbox import amparos_scripts as scripts
+from kiosk.sandbox.bulk import insert_rows
 from kiosk.sandbox.guards import RateLimiter
-from kiosk.sandbox.labor_data import People, initials
+from kiosk.sandbox.people import People, initials
 from kiosk.sandbox.problems import ApiProblem
 from kiosk.sandbox.services import SandboxService, volume
 from kiosk.sandbox.state import KioskId, State
@@ -212,21 +213,9 @@ def seed_amparos(
     seeder.amparos_from(FIRST_YEAR, per_year)
     for demo in DEMO_AMPAROS:
         seeder.demo(demo)
-    _insert(conn, "amparos", 15, seeder.amparos)
-    _insert(conn, "amparo_postulantes", 3, seeder.postulantes)
-    _insert(conn, "amparo_actuaciones", 4, seeder.acts)
-
-
-def _insert(conn: sqlite3.Connection, table: str, width: int, flat: list[object]) -> None:
-    """executemany over statements of 100 rows each (far fewer round trips than one row each)."""
-    row = "(" + ",".join("?" * width) + ")"
-    sql = f"INSERT INTO {table} VALUES "  # noqa: S608 - the module's own table names
-    step = 100 * width
-    full = len(flat) // step * step
-    conn.executemany(
-        sql + ",".join([row] * 100), (flat[i : i + step] for i in range(0, full, step))
-    )
-    conn.executemany(sql + row, (flat[i : i + width] for i in range(full, len(flat), width)))
+    insert_rows(conn, "amparos", 15, seeder.amparos)
+    insert_rows(conn, "amparo_postulantes", 3, seeder.postulantes)
+    insert_rows(conn, "amparo_actuaciones", 4, seeder.acts)
 
 
 class _Seeder:

@@ -51,7 +51,7 @@ from kiosk.sandbox.antejuicios_demo import (
 from kiosk.sandbox.antejuicios_scripts import ACT_CODES, act_text, walk
 from kiosk.sandbox.antejuicios_search import QUERY_SHAPE, words
 from kiosk.sandbox.guards import RateLimiter
-from kiosk.sandbox.labor_data import People, initials
+from kiosk.sandbox.people import People, initials
 from kiosk.sandbox.problems import ApiProblem
 from kiosk.sandbox.services import SandboxService
 from kiosk.sandbox.state import KioskId, State

@@ -34,8 +34,8 @@ from kiosk.portal.models.detainees import (
 )
 from kiosk.sandbox.detainees_data import CENTRES, RESERVED, CaseMatter
 from kiosk.sandbox.detainees_seed import DemoCrowd, DemoDetainee, seed_detainees
-from kiosk.sandbox.labor_data import initials
 from kiosk.sandbox.limits import RateLimiter
+from kiosk.sandbox.people import initials
 from kiosk.sandbox.problems import ApiProblem
 from kiosk.sandbox.services import SandboxService
 from kiosk.sandbox.state import KioskId, State

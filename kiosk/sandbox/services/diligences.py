@@ -37,9 +37,10 @@ from kiosk.portal.models.diligences import (
 )
 from kiosk.sandbox import diligences_data as data
 from kiosk.sandbox import diligences_timeline as timeline
+from kiosk.sandbox.bulk import insert_rows
 from kiosk.sandbox.diligences_timeline import Milestones
-from kiosk.sandbox.labor_data import People, Weighted, initials
 from kiosk.sandbox.limits import RateLimiter
+from kiosk.sandbox.people import People, Weighted, initials
 from kiosk.sandbox.problems import ApiProblem
 from kiosk.sandbox.services import SandboxService, volume
 from kiosk.sandbox.state import KioskId, State
@@ -242,19 +243,7 @@ def seed_diligences(
     flat: list[object] = []
     for identifier, row in zip(sorted(ids), rows, strict=True):
         flat += (identifier, *row)
-    _insert(conn, flat)
-
-
-def _insert(conn: sqlite3.Connection, flat: list[object]) -> None:
-    """executemany over statements of 100 rows each (a third of the time of one row each)."""
-    row = "(" + ",".join("?" * _WIDTH) + ")"
-    sql = "INSERT INTO diligences VALUES "
-    step = 100 * _WIDTH
-    full = len(flat) // step * step
-    conn.executemany(
-        sql + ",".join([row] * 100), (flat[i : i + step] for i in range(0, full, step))
-    )
-    conn.executemany(sql + row, (flat[i : i + _WIDTH] for i in range(full, len(flat), _WIDTH)))
+    insert_rows(conn, "diligences", _WIDTH, flat)
 
 
 class _Seeder:

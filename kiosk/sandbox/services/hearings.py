@@ -32,8 +32,8 @@ from kiosk.portal.models.hearings import HearingKind, HearingState, PartyRole
 from kiosk.sandbox import hearings_calendar as calendar
 from kiosk.sandbox import hearings_seed as seed
 from kiosk.sandbox.hearings_seed import DemoCase, DemoHearing
-from kiosk.sandbox.labor_data import initials
 from kiosk.sandbox.limits import RateLimiter
+from kiosk.sandbox.people import initials
 from kiosk.sandbox.problems import ApiProblem
 from kiosk.sandbox.services import SandboxService
 from kiosk.sandbox.state import KioskId, State

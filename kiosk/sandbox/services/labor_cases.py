@@ -26,7 +26,9 @@ from kiosk.portal.models import labor_cases as api
 from kiosk.portal.models.labor_cases import HearingKind, LaborCaseKind, LaborStage, PartyRole
 from kiosk.sandbox import labor_data as data
 from kiosk.sandbox import labor_scripts as scripts
+from kiosk.sandbox.bulk import insert_rows
 from kiosk.sandbox.guards import RateLimiter
+from kiosk.sandbox.people import initials
 from kiosk.sandbox.problems import ApiProblem
 from kiosk.sandbox.services import SandboxService, volume
 from kiosk.sandbox.state import KioskId, State
@@ -156,21 +158,9 @@ def seed_cases(
     seeder.cases_from(FIRST_YEAR, per_year)
     for demo in DEMO_CASES:
         seeder.demo(demo)
-    _insert(conn, "labor_cases", 12, seeder.cases)
-    _insert(conn, "labor_parties", 4, seeder.parties)
-    _insert(conn, "labor_actuaciones", 4, seeder.acts)
-
-
-def _insert(conn: sqlite3.Connection, table: str, width: int, flat: list[object]) -> None:
-    """executemany over statements of 100 rows each: a third of the time of one row each."""
-    row = "(" + ",".join("?" * width) + ")"
-    sql = f"INSERT INTO {table} VALUES "  # noqa: S608 - the module's own table names
-    step = 100 * width
-    full = len(flat) // step * step
-    conn.executemany(
-        sql + ",".join([row] * 100), (flat[i : i + step] for i in range(0, full, step))
-    )
-    conn.executemany(sql + row, (flat[i : i + width] for i in range(full, len(flat), width)))
+    insert_rows(conn, "labor_cases", 12, seeder.cases)
+    insert_rows(conn, "labor_parties", 4, seeder.parties)
+    insert_rows(conn, "labor_actuaciones", 4, seeder.acts)
 
 
 class _Seeder:
@@ -181,7 +171,7 @@ class _Seeder:
         self.rng = rng
         self.anchor = anchor.toordinal()
         self.last_weekday = self.anchor - max(anchor.weekday() - 4, 0)
-        self.people = data.People(rng)
+        self.people = data.LabourPeople(rng)
         self.count = 0
         self.ids: list[int] = []
         self.cases: list[object] = []
@@ -368,7 +358,7 @@ def get_case(case_id: str, state: State, _: KioskId) -> api.LaborCase:
         raise ApiProblem(404, "case_not_found", "No existe ese expediente laboral.")
     # a full name is read only to be cut to initials here: it never leaves this function
     parties = [
-        api.LaborParty(role=PartyRole(role), initials=data.initials(name))
+        api.LaborParty(role=PartyRole(role), initials=initials(name))
         for role, name in conn.execute(
             "SELECT role, name FROM labor_parties WHERE case_pk = ? ORDER BY position",
             (row["pk"],),

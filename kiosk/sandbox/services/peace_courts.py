@@ -37,9 +37,10 @@ from kiosk.portal.models.peace_courts import (
 )
 from kiosk.sandbox import peace_courts_data as data
 from kiosk.sandbox import peace_courts_scripts as scripts
-from kiosk.sandbox.labor_data import initials
+from kiosk.sandbox.bulk import insert_rows
 from kiosk.sandbox.limits import RateLimiter
 from kiosk.sandbox.peace_courts_data import StoredMatter
+from kiosk.sandbox.people import initials
 from kiosk.sandbox.problems import ApiProblem
 from kiosk.sandbox.services import SandboxService, volume
 from kiosk.sandbox.state import KioskId, State
@@ -161,14 +162,7 @@ def seed_cases(
     seeder.cases(total)
     for demo in DEMO_CASES:
         seeder.demo(demo)
-    row = "(" + ",".join("?" * _COLUMNS) + ")"
-    sql = "INSERT INTO peace_cases VALUES "
-    flat, step = seeder.rows, 100 * _COLUMNS  # statements of 100 rows: far fewer round trips
-    full = len(flat) // step * step
-    conn.executemany(
-        sql + ",".join([row] * 100), (flat[i : i + step] for i in range(0, full, step))
-    )
-    conn.executemany(sql + row, (flat[i : i + _COLUMNS] for i in range(full, len(flat), _COLUMNS)))
+    insert_rows(conn, "peace_cases", _COLUMNS, seeder.rows)
 
 
 class _Seeder:
