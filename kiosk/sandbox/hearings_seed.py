@@ -145,7 +145,7 @@ def _matters(court: Court) -> Weighted[str]:
         Matter.NINEZ: {"ninez": 20},
     }
     weights: dict[str, float] = {}
-    for matter in m:
+    for matter in sorted(m):  # a set's order changes with the interpreter's string hashing
         for name, weight in shares.get(matter, {}).items():
             weights[name] = weights.get(name, 0) + weight
     return _weighted(weights or {"civil": 1})

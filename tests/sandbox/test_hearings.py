@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 import random
 import sqlite3
 import statistics
+import subprocess
+import sys
 import time
 from collections import Counter
 from collections.abc import AsyncIterator, Iterator
@@ -589,3 +592,23 @@ def test_working_days_skip_weekends_both_ways(base: date) -> None:
     assert (agenda.day(low), agenda.day(high)) == (date(2026, 12, 7), date(2026, 12, 18))
     with pytest.raises(ValueError, match="working day"):
         Calendar(date(2026, 12, 12))
+
+
+def test_the_seed_is_the_same_in_another_process() -> None:
+    """Same seed, same data, whatever the interpreter's string hashing: a court's matters were
+    walked as a set (its order changes with PYTHONHASHSEED) and the weights followed it."""
+    script = (
+        "from kiosk.sandbox.hearings_seed import profiles;"
+        "print([(p.id, p.matters.items, p.matters.cumulative) for p in profiles()])"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": str(hash_seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for hash_seed in (1, 2, 3)
+    }
+    assert len(outputs) == 1
