@@ -151,11 +151,15 @@ class Housekeeping:
             return
         if not self._running.acquire(blocking=False):
             return  # another request is at it
+        started = self._last
         try:
             self._last = time.monotonic()
             self.purge()
         except ApiProblem:
-            pass  # the portal is busy: the next tick tries again
+            # The database is busy with visitors' work: a purge never fails their request. The
+            # next request tries again (not an interval later).
+            self._last = started
+            log.info("housekeeping postponed", extra={"event": "busy"})
         finally:
             self._running.release()
 

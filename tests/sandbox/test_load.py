@@ -202,3 +202,27 @@ def test_idempotency_locks_live_only_while_they_are_held(tmp_path: Path) -> None
                  "query_string": b"", "headers": [(b"idempotency-key", key)]}  # fmt: skip
         keeper.run(Request(scope), f"GT-K-{n}", None, produce)
     assert keeper.held_locks == 0
+
+
+def test_a_purge_the_busy_database_refused_is_tried_again_at_the_next_request(
+    tmp_path: Path,
+) -> None:
+    from kiosk.sandbox.guards import Housekeeping
+    from kiosk.sandbox.problems import ApiProblem
+    from kiosk.sandbox.store import Database
+
+    class Busy(Housekeeping):
+        calls = 0
+
+        def purge(self) -> tuple[int, int]:
+            self.calls += 1
+            if self.calls == 1:  # SQLite busy: what store.transaction raises then
+                raise ApiProblem(429, "portal_busy", "ocupado", retry_after=1)
+            return super().purge()
+
+    keeper = Busy(Database(tmp_path / "portal.sqlite3"), interval=3600)
+    keeper.tick()  # refused: the visitor's request goes on
+    keeper.tick()  # the next request purges, not an hour later
+    assert keeper.calls == 2
+    keeper.tick()
+    assert keeper.calls == 2  # done: the interval holds again
