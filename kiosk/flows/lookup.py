@@ -10,7 +10,8 @@ chosen row's id under ``selected``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import TypeVar
 
 from kiosk.flows.model import (
     ActionStep,
@@ -30,6 +31,16 @@ RESULTS = "results"
 RECORD = "record"
 SELECTED = "selected"  # the answer a chosen row gives
 CURSOR = "cursor"  # what "Ver más" adds to the answers the search receives
+
+R = TypeVar("R")
+
+
+def fetched(results: Mapping[str, object], kind: type[R]) -> R:
+    """The record the fetch action brought, as the service's model (a record builder's input)."""
+    found = results.get(FETCH)
+    if not isinstance(found, kind):
+        raise TypeError(f"fetch returns a {kind.__name__}")
+    return found
 
 
 def lookup(

@@ -20,7 +20,7 @@ from kiosk.case_numbers import CaseNumber, CaseNumberError, court_of, parse_case
 from kiosk.courts import Court, CourtKind, Matter, courts_in
 from kiosk.courts import court as find_court
 from kiosk.flows.fields import validation_today
-from kiosk.flows.lookup import CURSOR, SEARCH, SELECTED, lookup
+from kiosk.flows.lookup import CURSOR, SEARCH, SELECTED, fetched, lookup
 from kiosk.flows.model import (
     Alternative,
     Answers,
@@ -448,15 +448,8 @@ async def fetch(context: ActionContext, answers: Answers, key: str) -> object:
 # --- the record ----------------------------------------------------------------------------------
 
 
-def _amparo(results: Mapping[str, object]) -> Amparo:
-    found = results.get("fetch")
-    if not isinstance(found, Amparo):
-        raise TypeError("fetch returns an Amparo")
-    return found
-
-
 def record(answers: Answers, results: dict[str, object]) -> Detail:
-    amparo = _amparo(results)
+    amparo = fetched(results, Amparo)
     heading = Text("Amparo {number}", number=amparo.number)
     where = (
         DetailRow("tribunal", _("Tribunal"), amparo.tribunal_name),

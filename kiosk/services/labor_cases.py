@@ -14,7 +14,7 @@ from kiosk.case_numbers import CaseNumber, build_case_number
 from kiosk.courts import CourtKind, Matter, courts_in
 from kiosk.flows.built_numbers import buildable
 from kiosk.flows.fields import validation_today
-from kiosk.flows.lookup import CURSOR, SELECTED, lookup
+from kiosk.flows.lookup import CURSOR, SELECTED, fetched, lookup
 from kiosk.flows.model import (
     Alternative,
     Answers,
@@ -274,15 +274,8 @@ async def fetch(context: ActionContext, answers: Answers, key: str) -> object:
 # --- the record ----------------------------------------------------------------------------------
 
 
-def _case(results: Mapping[str, object]) -> LaborCase:
-    found = results.get("fetch")
-    if not isinstance(found, LaborCase):
-        raise TypeError("fetch returns a LaborCase")
-    return found
-
-
 def record(answers: Answers, results: dict[str, object]) -> Detail:
-    case = _case(results)
+    case = fetched(results, LaborCase)
     kind, kind_explained = KINDS[case.kind]
     stage, stage_explained = STAGES[case.stage]
     rows = [

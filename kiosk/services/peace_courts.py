@@ -20,7 +20,7 @@ from kiosk.case_numbers import SGT_SINCE, CaseNumber, build_case_number, court_o
 from kiosk.courts import Court, CourtKind, courts_in
 from kiosk.flows.built_numbers import buildable
 from kiosk.flows.fields import validation_today
-from kiosk.flows.lookup import CURSOR, SEARCH, SELECTED, lookup
+from kiosk.flows.lookup import CURSOR, SEARCH, SELECTED, fetched, lookup
 from kiosk.flows.model import (
     Alternative,
     Answers,
@@ -408,15 +408,8 @@ async def fetch(context: ActionContext, answers: Answers, key: str) -> object:
 # --- the record ----------------------------------------------------------------------------------
 
 
-def _case(results: Mapping[str, object]) -> PeaceCase:
-    found = results.get("fetch")
-    if not isinstance(found, PeaceCase):
-        raise TypeError("fetch returns a PeaceCase")
-    return found
-
-
 def record(answers: Answers, results: dict[str, object]) -> Detail:
-    case = _case(results)
+    case = fetched(results, PeaceCase)
     heading = Text("Caso {number}", number=case.number)
     place = (
         DetailRow("court", _("Juzgado"), case.court_name),

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from kiosk import formats
+from kiosk.flows.lookup import fetched
 from kiosk.flows.model import Answers
 from kiosk.flows.records import Detail, DetailRow, DetailSection
 from kiosk.flows.text import _
@@ -28,15 +29,8 @@ SERVICE_TITLE = _("Consulta de Antejuicios")
 DOCUMENT = "antejuicio"
 
 
-def _found(results: Mapping[str, object]) -> Antejuicio:
-    found = results.get("fetch")
-    if not isinstance(found, Antejuicio):
-        raise TypeError("fetch returns an Antejuicio")
-    return found
-
-
 def record(answers: Answers, results: dict[str, object]) -> Detail:
-    found = _found(results)
+    found = fetched(results, Antejuicio)
     heading = Text("Antejuicio {number}", number=found.number)
     if found.reserved or found.stage is None:
         row = DetailRow("stage", _("Estado"), Text(RESERVED), Text(RESERVED_EXPLAINED))
