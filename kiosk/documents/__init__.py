@@ -4,7 +4,8 @@
 ``render_payment_slip(order)`` the slip to pay an order in online banking;
 ``render_code_receipt(request, available_until=...)`` / ``render_review_receipt(request)`` the
 receipts of a constancia request; ``render_verification_receipt(VerificationReceipt(...))`` what a
-verification found. Each is CPU work, so the UI calls it in an executor. The renderers call
+verification found; ``render_request_receipt(PrintedReceipt(...))`` the numbered receipt of a
+request or form. Each is CPU work, so the UI calls it in an executor. The renderers call
 ``register_fonts()`` themselves and share one lock (reportlab's font state is shared).
 """
 
@@ -27,6 +28,7 @@ from kiosk.documents.printout import DocumentError
 from kiosk.documents.qr import QrPlacement
 from kiosk.documents.receipts import render_code_receipt, render_review_receipt
 from kiosk.documents.record import PrintedRecord, RecordSection, render_record
+from kiosk.documents.request_receipt import PrintedReceipt, ReceiptPart, render_request_receipt
 from kiosk.documents.verification_receipt import (
     VERDICT_LABELS,
     VerificationReceipt,
@@ -42,8 +44,10 @@ __all__ = [
     "ConstanciaError",
     "DocumentError",
     "FontsMissingError",
+    "PrintedReceipt",
     "PrintedRecord",
     "QrPlacement",
+    "ReceiptPart",
     "RecordSection",
     "VerificationReceipt",
     "register_fonts",
@@ -51,6 +55,7 @@ __all__ = [
     "render_constancia",
     "render_payment_slip",
     "render_record",
+    "render_request_receipt",
     "render_review_receipt",
     "render_verification_receipt",
     "seal_qr",

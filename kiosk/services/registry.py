@@ -36,7 +36,9 @@ class HomeTile:
 
 
 #: the modules of kiosk.services that are its machinery, not services
-MACHINERY = frozenset({"base", "catalog", "registry", "printer", "record_paper"})
+MACHINERY = frozenset(
+    {"base", "catalog", "registry", "printer", "record_paper", "receipt_paper", "visit_login"}
+)
 
 
 def discover() -> dict[str, Service]:
