@@ -229,10 +229,17 @@ class FlowRun:
             self._review_return = None
         self._arrive(self._onward(target))
 
-    def fail_action(self) -> None:
-        """The action failed: stay, so the UI offers "Intentar de nuevo" (same ``action_key``)."""
+    def fail_action(self, refused: str | None = None) -> None:
+        """The action failed: stay, so the UI offers "Intentar de nuevo" (same ``action_key``).
+
+        ``refused`` names the field the portal objected to: when it is a secret (a PIN, a
+        password), what was typed is forgotten, so "Atrás" finds it empty to type again rather
+        than full of dots that cannot be read or corrected."""
         step = self._action_step()
         self._failures[step.id] = self._failures.get(step.id, 0) + 1
+        if refused and self.flow.has_field(refused) and self.flow.field(refused).sensitive:
+            self.raw.pop(refused, None)
+            self.answers.pop(refused, None)
 
     def _action_step(self) -> ActionStep:
         step = self.current

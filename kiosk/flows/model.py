@@ -315,6 +315,9 @@ class Flow:
     def field(self, field_id: str) -> Field:
         return self._field_entry(field_id)[0]
 
+    def has_field(self, field_id: str) -> bool:
+        return field_id in self._fields
+
     def step_of(self, field_id: str) -> QuestionStep:
         """The question step that asks ``field_id``."""
         return self._field_entry(field_id)[1]

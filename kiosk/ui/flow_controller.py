@@ -185,7 +185,7 @@ class FlowController(QObject):
         self.render()
 
     def _action_failed(self, message: VisitorMessage) -> None:
-        self.run.fail_action()
+        self.run.fail_action(refused=message.field)
         if isinstance(self.screen, OperationScreen):
             self.screen.show_failure(message.text, can_retry=message.can_retry)
         self.nav_changed.emit()  # "Atrás" leads back to the answers to change them

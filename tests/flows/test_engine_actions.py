@@ -187,3 +187,33 @@ def test_after_a_completed_action_earlier_answers_are_locked() -> None:
     key = run.action_key("pay")
     run.results["check"] = "order-2"  # another result of the earlier action: another request
     assert run.action_key("pay") != key
+
+
+def test_a_refused_secret_is_forgotten_and_a_refused_plain_answer_kept() -> None:
+    flow = Flow(
+        id="pin",
+        title="PIN",
+        start="ask",
+        steps=(
+            QuestionStep(
+                "ask",
+                "Ingrese",
+                (
+                    Field("name", FieldKind.TEXT, "Nombre"),
+                    Field("pin", FieldKind.PASSWORD, "PIN", check_policy=False,
+                          keypad_override="numeric"),  # fmt: skip
+                ),
+            ),
+            ActionStep("log_in", "Ingresando", "log_in", next="done"),
+            ConfirmationStep("done", "Listo", "Bienvenido"),
+        ),
+    )
+    run = FlowRun(flow, today=TODAY)
+    run.submit({"name": "Ana", "pin": "2580"})
+    run.fail_action(refused="name")
+    assert run.raw["name"] == "Ana" and run.raw["pin"] == "2580"
+    run.fail_action(refused="pin")
+    assert "pin" not in run.raw and "pin" not in run.answers
+    assert run.raw["name"] == "Ana" and run.answers["name"] == "Ana"
+    run.fail_action(refused="no_such_field")  # a portal's name the flow does not have
+    assert run.raw["name"] == "Ana"

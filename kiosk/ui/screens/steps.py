@@ -48,9 +48,7 @@ class ReviewScreen(Screen):
 
     def show_printer_notice(self, message: str) -> None:
         """Said before the visitor commits: the document will not print here, and what instead."""
-        self.printer_notice.setText(
-            message + " " + tr("Puede continuar: recibirá el código de descarga en pantalla.")
-        )
+        self.printer_notice.setText(message)  # the flow's own words follow the printer's
         self.printer_notice.show()
 
 
