@@ -75,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data", type=Path, default=None, help="carpeta de datos (SQLite, llaves)")
     actions = (
         "{serve,pay,boleta,revoke-document,revoke-key,backdate,enroll,devices,revoke-device,"
-        "openapi}"
+        "issue-pin,openapi}"
     )
     sub = parser.add_subparsers(dest="action", metavar=actions)
 
@@ -119,6 +119,11 @@ def build_parser() -> argparse.ArgumentParser:
         "revoke-device", help="dar de baja un quiosco: su token deja de servir al instante"
     )
     revoke_device.add_argument("kiosk_id", metavar="ID-QUIOSCO")
+
+    issue_pin = sub.add_parser(
+        "issue-pin", help="dar un PIN temporal de Pensión Alimenticia a un DPI (lo desbloquea)"
+    )
+    issue_pin.add_argument("dpi", metavar="DPI", help="el DPI de una parte de un caso")
 
     sub.add_parser("openapi", help="imprimir el documento OpenAPI (el contrato)")
     return parser
@@ -178,6 +183,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _list_devices(data_dir)
     if args.action == "revoke-device":
         return _revoke_device(data_dir, args.kiosk_id)
+    if args.action == "issue-pin":
+        return _issue_pin(data_dir, args.dpi)
     return _serve(args, data_dir)
 
 
@@ -441,6 +448,28 @@ def _revoke_device(data_dir: Path, kiosk_id: str) -> int:
         print(f"El quiosco {kiosk_id} no está dado de alta.", file=sys.stderr)
         return 1
     print(f"Quiosco {kiosk_id} dado de baja: su token ya no sirve.")
+    return 0
+
+
+def _issue_pin(data_dir: Path, dpi_text: str) -> int:
+    from kiosk.identity import IdentityError, mask_dpi, validate_dpi
+    from kiosk.sandbox.alimony_access import issue_pin
+
+    try:
+        dpi = validate_dpi(dpi_text)
+    except IdentityError as exc:
+        print(f"DPI no válido: {exc}", file=sys.stderr)
+        return 2
+    db = _existing_db(data_dir)
+    try:
+        with db.transaction() as conn:
+            pin = issue_pin(conn, dpi)
+    except LookupError:
+        print(f"Ningún caso de pensión alimenticia tiene el DPI {mask_dpi(dpi)}.", file=sys.stderr)
+        return 1
+    print(f"PIN temporal para el DPI {mask_dpi(dpi)} (se muestra solo esta vez; al usarlo se pide "
+          "uno nuevo):")  # fmt: skip
+    print(pin)
     return 0
 
 
