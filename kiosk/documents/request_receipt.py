@@ -130,11 +130,11 @@ def _shortened(data: PrintedReceipt) -> PrintedReceipt | None:
          for t, text in enumerate(part.paragraphs)),
         default=None,
     )  # fmt: skip
-    if longest is None or longest[0] <= _SHORTEST:
-        return None
+    if longest is None or longest[0] <= _SHORTEST + 1:
+        return None  # cutting it would not make it shorter ("…" takes a character)
     size, p, t = longest
     part = data.parts[p]
-    cut = part.paragraphs[t][: max(_SHORTEST, size // 2)].rstrip(" .,;:") + "…"
+    cut = part.paragraphs[t][: max(_SHORTEST, size // 2)].rstrip(" .,;:") + "…"  # < size
     paragraphs = (*part.paragraphs[:t], cut, *part.paragraphs[t + 1 :])
     parts = (*data.parts[:p], replace(part, paragraphs=paragraphs), *data.parts[p + 1 :])
     return replace(data, parts=parts)

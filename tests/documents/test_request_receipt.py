@@ -95,3 +95,12 @@ def test_the_service_side_receipt_renders_through_one_job(tmp_path: Path) -> Non
     assert job.name == "audiencia-virtual.pdf"
     text = squeezed(text_of(job.make(), tmp_path))
     assert all(squeezed(s) in text for s in ("AV-2026-000123", "QUÉ SIGUE", "El juzgado decide."))
+
+
+def test_many_short_paragraphs_that_cannot_fit_are_refused_not_cut_forever() -> None:
+    line = (
+        "Plazo de diez días hábiles contados desde el día siguiente de su solicitud." + "x" * 81
+    )[:81]
+    parts = tuple(ReceiptPart(f"Parte {n}", paragraphs=(line,)) for n in range(40))
+    with pytest.raises(DocumentError, match="layout_overflow"):
+        render_request_receipt(replace(RECEIPT, parts=parts))
