@@ -3,7 +3,7 @@ header buttons and longer translations stay whole at any width and text size."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFontMetrics, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QPushButton, QSizePolicy
 
 
@@ -29,10 +29,20 @@ class WrapButton(QPushButton):
         self._wrap()
 
     def _wrap(self) -> None:
-        wrapped = wrap_text(self._full, self.fontMetrics(), self.width() - self.PADDING)
+        wrapped = wrap_text(self._full, self._widest_metrics(), self.width() - self.PADDING)
         if wrapped != self.text():
             self.setText(wrapped)
             self.updateGeometry()
+
+
+    def _widest_metrics(self) -> QFontMetrics:
+        """A choice is drawn bold once chosen: wrap for the bold words, or a line that just fits
+        in regular type is cut off the moment the visitor taps it."""
+        if not self.isCheckable():
+            return self.fontMetrics()
+        bold = QFont(self.font())
+        bold.setBold(True)
+        return QFontMetrics(bold)
 
 
 def wrap_text(text: str, metrics: QFontMetrics, width: int) -> str:
