@@ -28,6 +28,7 @@ from kiosk.portal.client import PortalClient, new_idempotency_key
 from kiosk.portal.models import Bank, SandboxBoletaCreate
 from kiosk.portal.models.sandbox import SANDBOX_CREATE_BOLETA
 from kiosk.services.printer import Printer
+from kiosk.services.registry import home_tiles
 from kiosk.ui.kiosk_ui import KioskUi
 from kiosk.ui.theme import apply_theme
 
@@ -92,7 +93,7 @@ async def walk(ui: KioskUi, client: PortalClient, out: Path, prefix: str) -> lis
     await wait_for(lambda: ui.catalog is not None, 10)
     await settle(200)
     await shot("01-home")
-    await tap(shell, "tile.fei")
+    await tap(shell, f"tile.{next(t.service for t in home_tiles() if not t.built)}")
     await shot("02-not-built")
     await tap(shell, "action.home")
     await tap(shell, "tile.cuenta")

@@ -19,6 +19,7 @@ from kiosk import logs
 from kiosk.embedded_portal import PortalEndpoint
 from kiosk.portal.catalog import SERVICE_IDS
 from kiosk.portal.client import new_idempotency_key
+from kiosk.services.registry import home_tiles
 from kiosk.staff import hash_pin
 from kiosk.ui import errors
 
@@ -102,8 +103,9 @@ def test_home_works_and_says_so_while_the_portal_is_down(make_driver: Any) -> No
 
 def test_a_service_not_built_yet_is_honest(make_driver: Any) -> None:
     kiosk = make_driver()
-    kiosk.tap("tile.fei")
-    assert kiosk.screen() == "screen.fei.unavailable"
+    planned = next(tile.service for tile in home_tiles() if not tile.built)
+    kiosk.tap(f"tile.{planned}")
+    assert kiosk.screen() == f"screen.{planned}.unavailable"
     assert "todavía no" in kiosk.text("label.body")
     assert not kiosk.find("action.continue").isVisible()  # nothing that looks like a flow
     kiosk.tap("action.back_home")

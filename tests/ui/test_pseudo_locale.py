@@ -12,6 +12,7 @@ from verification.sealed import issue_constancia, portal_client
 
 from kiosk import i18n
 from kiosk.embedded_portal import PortalEndpoint
+from kiosk.services.registry import home_tiles
 from kiosk.ui.theme import apply_theme
 
 
@@ -38,7 +39,7 @@ def test_no_clipped_text_in_the_pseudo_locale(
     kiosk.wait(lambda: kiosk.ui.catalog is not None)
     kiosk.settle(0.1)
     seen = {"home": clipped(kiosk.shell)}
-    kiosk.tap("tile.fei")
+    kiosk.tap(f"tile.{next(t.service for t in home_tiles() if not t.built)}")
     seen["not-built"] = clipped(kiosk.shell)
     kiosk.tap("action.home")
     kiosk.tap("tile.cuenta")
