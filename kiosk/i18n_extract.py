@@ -164,6 +164,8 @@ def _scan_file(path: Path, root: Path, found: dict[str, Message], problems: list
             for item in table.values:
                 if isinstance(item, ast.Name) and item.id in constants:
                     add(*constants[item.id])
+                elif isinstance(item, ast.Call) and _is_marker(item):
+                    continue  # ``_("…")``: the marker walk collects it
                 elif not check(item):
                     where = _reference(path, root, item.lineno)
                     problems.append(f"{where}: a MESSAGES value must be a string literal")

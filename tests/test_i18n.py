@@ -278,6 +278,7 @@ def _tree(root: Path) -> None:
             "a": "Falta {n}.",
             "b": _SHARED,
             "c": _SHARED,
+            "e": _("Marcado en la tabla."),
         }
         OTHER = {"d": "No es visible"}
         """,
@@ -296,6 +297,7 @@ def test_extract_finds_markers_flow_keywords_and_message_tables(tmp_path: Path) 
         "Etiqueta": ["kiosk/flows/demo.py:3"],
         "Texto compartido.": ["kiosk/identity.py:1"],
         "Falta {n}.": ["kiosk/identity.py:3"],
+        "Marcado en la tabla.": ["kiosk/identity.py:6"],
         "Documento válido.": ["kiosk/seals/reasons.py:1"],
         "Continuar": ["kiosk/ui/screen.py:3", "kiosk/ui/screen.py:8"],
         "Paso {n} de {m}": ["kiosk/ui/screen.py:4"],
