@@ -75,6 +75,8 @@ class RecordSection:
     rows: tuple[tuple[str, str], ...] = ()
     timeline: tuple[tuple[str, str], ...] = ()
     note: str = ""
+    #: a timeline entry's name when some do not fit: (singular, plural, "la" or "lo")
+    entry_words: tuple[str, str, str] = ("actuación", "actuaciones", "la")
 
 
 @dataclass(frozen=True)
@@ -92,18 +94,21 @@ class PrintedRecord:
     kiosk_id: str = ""
 
 
-def earlier_entries_line(left_out: int, shown: int) -> str:
+def earlier_entries_line(
+    left_out: int, shown: int, words: tuple[str, str, str] = ("actuación", "actuaciones", "la")
+) -> str:
     """The line under a cut timeline: how many entries are not on the paper and where to see
-    them."""
+    them; ``words`` names an entry (singular, plural, and "la" or "lo" for its gender)."""
+    one, many, pronoun = words
+    the_one, the_many = ("La", "Las") if pronoun == "la" else ("El", "Los")
     if shown == 0:
-        return (
-            f"Las {left_out} actuaciones no caben en esta hoja: consúltelas en el juzgado."
-            if left_out > 1
-            else "La actuación no cabe en esta hoja: consúltela en el juzgado."
-        )
+        if left_out > 1:
+            where = f"consúlte{pronoun}s en el juzgado"
+            return f"{the_many} {left_out} {many} no caben en esta hoja: {where}."
+        return f"{the_one} {one} no cabe en esta hoja: consúlte{pronoun} en el juzgado."
     if left_out == 1:
-        return "… y 1 actuación anterior: consúltela en el juzgado."
-    return f"… y {left_out} actuaciones anteriores: consúltelas en el juzgado."
+        return f"… y 1 {one} anterior: consúlte{pronoun} en el juzgado."
+    return f"… y {left_out} {many} anteriores: consúlte{pronoun}s en el juzgado."
 
 
 def _printed_line(record: PrintedRecord) -> str:
@@ -149,9 +154,9 @@ def _entry(page: Page, day: str, event: str) -> None:
     page.space(4 * page.spacing)
 
 
-def _cut_line(page: Page, left_out: int, shown: int) -> None:
+def _cut_line(page: Page, left_out: int, shown: int, words: tuple[str, str, str]) -> None:
     page.space(2 * page.spacing)
-    page.paragraph(earlier_entries_line(left_out, shown), FONT_BOLD, 10, leading=13)
+    page.paragraph(earlier_entries_line(left_out, shown, words), FONT_BOLD, 10, leading=13)
 
 
 def _draw_section(page: Page, section: RecordSection, kept: int) -> None:
@@ -167,7 +172,7 @@ def _draw_section(page: Page, section: RecordSection, kept: int) -> None:
     for day, event in section.timeline[:kept]:
         _entry(page, day, event)
     if kept < len(section.timeline):
-        _cut_line(page, len(section.timeline) - kept, kept)
+        _cut_line(page, len(section.timeline) - kept, kept, section.entry_words)
 
 
 def _draw(page: Page, record: PrintedRecord, kept: Sequence[int]) -> None:
@@ -236,8 +241,17 @@ def _best_budget(record: PrintedRecord, lengths: Sequence[int]) -> int:
                 break
             entries.append(_height(page, partial(_entry, day=day, event=event)))
         count = len(section.timeline)
-        none = _height(page, partial(_cut_line, left_out=count, shown=0)) if count else 0.0
-        some = _height(page, partial(_cut_line, left_out=count, shown=1)) if count else 0.0
+        words = section.entry_words
+        none = (
+            _height(page, partial(_cut_line, left_out=count, shown=0, words=words))
+            if count
+            else 0.0
+        )
+        some = (
+            _height(page, partial(_cut_line, left_out=count, shown=1, words=words))
+            if count
+            else 0.0
+        )
         timelines.append(_Timeline(tuple(entries), none, some))
         base -= none  # drawn in ``base``, where no entry was kept
     for budget in range(min(sum(lengths), sum(len(t.entries) for t in timelines)), 0, -1):

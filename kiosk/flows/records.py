@@ -48,6 +48,9 @@ class DetailSection:
     rows: tuple[DetailRow, ...] = ()
     timeline: tuple[tuple[str, Shown], ...] = ()  # (the day as shown, what happened)
     note: Shown = ""
+    #: what a timeline entry is called on paper when some do not fit: (singular, plural, "la" or
+    #: "lo" as in «consúltela»), Spanish like the paper
+    entry_words: tuple[str, str, str] = ("actuación", "actuaciones", "la")
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,7 @@ def record_printout(
                 ),
                 timeline=tuple((day, str(what)) for day, what in section.timeline),
                 note=str(section.note),
+                entry_words=section.entry_words,
             )
             for section in detail.sections
         ),

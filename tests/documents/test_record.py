@@ -158,6 +158,14 @@ def test_the_count_line_in_words() -> None:
     assert earlier_entries_line(7, 3) == "… y 7 actuaciones anteriores: consúltelas en el juzgado."
     assert earlier_entries_line(1, 3) == "… y 1 actuación anterior: consúltela en el juzgado."
     assert "no caben" in earlier_entries_line(5, 0)
+    movements = ("movimiento", "movimientos", "lo")
+    assert earlier_entries_line(9, 3, movements) == (
+        "… y 9 movimientos anteriores: consúltelos en el juzgado."
+    )
+    assert earlier_entries_line(1, 0, movements) == (
+        "El movimiento no cabe en esta hoja: consúltelo en el juzgado."
+    )
+    assert earlier_entries_line(4, 0, movements).startswith("Los 4 movimientos no caben")
 
 
 def test_rows_are_never_dropped_so_too_many_is_refused() -> None:

@@ -256,6 +256,7 @@ def paper_statement(answers: Answers, results: dict[str, object]) -> Detail:
                 "movements",
                 Text("Depósitos y retiros, el más reciente primero"),
                 timeline=tuple((str(row.facts[0]), _paper_line(row)) for row in rows),
+                entry_words=("movimiento", "movimientos", "lo"),
             ),
         ),
     )
