@@ -360,7 +360,11 @@ class FlowRun:
         changeable = self._changeable_step_ids()
         return [
             ReviewItem(
-                f.id, f.label, format_value(f, self.answers[f.id]), step.id, step.id in changeable
+                f.id,
+                f.label,
+                format_value(f, self.answers[f.id], self.answers),
+                step.id,
+                step.id in changeable,
             )
             for step in self.path()
             if isinstance(step, QuestionStep)

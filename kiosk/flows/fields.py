@@ -257,8 +257,9 @@ def _bounded(field: Field, value: int | Decimal) -> int | Decimal:
 # --- review --------------------------------------------------------------------------------------
 
 
-def format_value(field: Field, value: object) -> Shown:
-    """How an answer reads on the review screen; a sensitive one is always masked."""
+def format_value(field: Field, value: object, answers: Answers | None = None) -> Shown:
+    """How an answer reads on the review screen; a sensitive one is always masked. ``answers``
+    (the earlier ones) name a choice whose options depend on them (the courts of a department)."""
     if field.sensitive:
         return MASK
     if value is None:
@@ -273,7 +274,8 @@ def format_value(field: Field, value: object) -> Shown:
         case FieldKind.YES_NO if isinstance(value, bool):
             return _("Sí") if value else _("No")
         case FieldKind.CHOICE:
-            labels = {choice.value: choice.label for choice in field.choices}
+            options = field.options(answers) if answers is not None else field.choices
+            labels = {choice.value: choice.label for choice in options}
             return labels.get(str(value), str(value))
         case FieldKind.CASE_NUMBER:
             return str(value)

@@ -10,6 +10,7 @@ from flow_fixtures import DEMO, TODAY, VALID_DPI, walk_to_review
 from kiosk.flows.engine import FlowRun, FlowStateError
 from kiosk.flows.model import (
     ActionStep,
+    Choice,
     ConfirmationStep,
     Field,
     FieldKind,
@@ -200,8 +201,13 @@ def test_a_refused_secret_is_forgotten_and_a_refused_plain_answer_kept() -> None
                 "Ingrese",
                 (
                     Field("name", FieldKind.TEXT, "Nombre"),
-                    Field("pin", FieldKind.PASSWORD, "PIN", check_policy=False,
-                          keypad_override="numeric"),  # fmt: skip
+                    Field(
+                        "pin",
+                        FieldKind.PASSWORD,
+                        "PIN",
+                        check_policy=False,
+                        keypad_override="numeric",
+                    ),
                 ),
             ),
             ActionStep("log_in", "Ingresando", "log_in", next="done"),
@@ -217,3 +223,51 @@ def test_a_refused_secret_is_forgotten_and_a_refused_plain_answer_kept() -> None
     assert run.raw["name"] == "Ana" and run.answers["name"] == "Ana"
     run.fail_action(refused="no_such_field")  # a portal's name the flow does not have
     assert run.raw["name"] == "Ana"
+
+
+def test_the_review_names_a_choice_whose_options_depend_on_earlier_answers() -> None:
+    courts = {
+        "9": (Choice("09006", "Juzgado de Trabajo de Quetzaltenango"),),
+        "1": (Choice("01173", "Juzgado Primero de Trabajo de Guatemala"),),
+    }
+    flow = Flow(
+        id="courts",
+        title="Juzgados",
+        start="department",
+        steps=(
+            QuestionStep(
+                "department",
+                "¿Departamento?",
+                (
+                    Field(
+                        "department",
+                        FieldKind.CHOICE,
+                        "Departamento",
+                        choices=(Choice("1", "Guatemala"), Choice("9", "Quetzaltenango")),
+                    ),
+                ),
+            ),
+            QuestionStep(
+                "court",
+                "¿Juzgado?",
+                (
+                    Field(
+                        "court",
+                        FieldKind.CHOICE,
+                        "Juzgado",
+                        choices_from=lambda answers: courts[str(answers["department"])],
+                    ),
+                ),
+            ),
+            ReviewStep("review", "Revise", next="done"),
+            ConfirmationStep("done", "Listo", "Gracias"),
+        ),
+    )
+    run = FlowRun(flow, today=TODAY)
+    run.submit({"department": "9"})
+    run.submit({"court": "09006"})
+    shown = {item.field_id: str(item.display) for item in run.review_items()}
+    assert shown == {
+        "department": "Quetzaltenango",
+        "court": "Juzgado de Trabajo de Quetzaltenango",
+    }
