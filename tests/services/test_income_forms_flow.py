@@ -117,7 +117,8 @@ async def test_a_fine_for_a_case_ends_in_the_form_to_pay_at_the_bank(
     assert run.submit({}) == [] and isinstance(run.current, ReviewStep)
     review = {item.field_id: str(item.display) for item in run.review_items()}
     assert review == {
-        "concept": "MUL-001", "case_number": "13028-2026-00018", "payer_kind": "NIT",
+        "concept": "Multa impuesta por un Juzgado de Paz (faltas)",  # its name, not its code
+        "case_number": "13028-2026-00018", "payer_kind": "NIT",
         "nit": typed(nit), "payer_name": NAME, "amount": "Q300.00",
     }  # fmt: skip
     assert all(item.changeable for item in run.review_items())
@@ -222,7 +223,8 @@ async def test_a_change_from_the_review_asks_what_the_new_concept_needs(
     await answer(run, actions, amount="12.50")
     assert isinstance(run.current, ReviewStep)  # ...then back to the review
     shown = {item.field_id: str(item.display) for item in run.review_items()}
-    assert shown["concept"] == "COP-001" and shown["amount"] == "Q12.50"
+    assert shown["concept"] == "Fotocopias simples de un expediente"
+    assert shown["amount"] == "Q12.50"
     run.change("payer_kind")
     await answer(run, actions, payer_kind="dpi")
     assert run.current.id == "payer_dpi"

@@ -121,7 +121,7 @@ def test_a_fine_ends_in_its_form_number_in_large_type(make_driver: MakeDriver) -
     kiosk = make_driver()
     nit = fresh_nit()
     to_review(kiosk, nit)
-    assert text_here(kiosk, "value.concept") == DEMO_CONCEPT_CASE
+    assert text_here(kiosk, "value.concept") == "Multa impuesta por un Juzgado de Paz (faltas)"
     assert text_here(kiosk, "value.case_number") == DEMO_CASE_NUMBER
     assert text_here(kiosk, "value.nit") == nit
     assert text_here(kiosk, "value.amount") == "Q300.00"
