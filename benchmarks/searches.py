@@ -97,6 +97,27 @@ def queries() -> dict[str, list[Query]]:
             _post("detainees/search", {"given_names": "Marvin", "first_surname": "Tzunux"}),
             _post("detainees/search", {"dpi": "2468135710101"}),
         ],
+        "Convenio Laboral": [
+            _post(
+                "labor-agreements/search", {"number": "01174-2025-02031", "dpi": "4680235770101"}
+            ),
+            _post(
+                "labor-agreements/search", {"number": "09006-2024-02158", "dpi": "6150473860901"}
+            ),
+        ],
+        "Archivo de Tribunales": [
+            _get("archive-cases", "archive-cases/{id}", number="123-1998", court="01023"),
+            _get("archive-cases", number="15-1990", court="01025"),
+            _get("archive-cases", number="01024-2009-00412"),
+            _get("archive-cases", number="9999-1999", court="01023"),
+        ],
+        "Información pública (folio)": [
+            _get("public-information-requests/UIP-2025-900003"),
+        ],
+        "FEI (estado)": [
+            _get("fei/FEI-2025-90000002"),
+            _get("fei-concepts"),
+        ],
     }
 
 
@@ -121,6 +142,8 @@ def _timed(
     http: httpx.Client, method: str, path: str, headers: dict[str, str], query: Query | None = None
 ) -> tuple[float, httpx.Response]:
     params, body = (query.params, query.body) if query else (None, None)
+    if method == "POST":  # every POST needs its own key, or it is a replay of the first
+        headers = {**headers, "Idempotency-Key": str(uuid.uuid4())}
     started = time.perf_counter()
     response = http.request(method, path, params=params, json=body, headers=headers)
     return (time.perf_counter() - started) * 1000, response

@@ -28,15 +28,9 @@ CATEGORIES: tuple[Category, ...] = (
 
 #: catalogue id -> its tile, for the portal's services that have no module in kiosk/services yet
 PLANNED: dict[str, Tile] = {
-    "fei": Tile("Formulario Electrónico de Ingresos", "form", "tramites", 30),
     "casillero-electronico": Tile("Casillero Electrónico", "mail", "tramites", 40),
-    "pension-alimenticia": Tile("Pensión alimenticia", "money", "consultar", 50),
-    "informacion-publica": Tile("Información pública", "folder", "solicitudes", 10),
-    "audiencias-virtuales": Tile("Audiencia virtual", "video", "solicitudes", 20),
-    "archivo-tribunales": Tile("Archivo de Tribunales", "folder", "solicitudes", 30),
     "directorio": Tile("Directorio de tribunales y oficinas", "building", "informacion", 10),
     "normativas": Tile("Normativas y resoluciones", "book", "informacion", 20),
     "estadisticas-mediacion": Tile("Mediación y facilitadores", "chart", "informacion", 30),
     "recursos-humanos": Tile("Empleos en el OJ", "people", "informacion", 40),
-    "convenio-laboral": Tile("Convenio laboral", "handshake", "informacion", 50),
 }
