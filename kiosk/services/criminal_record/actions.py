@@ -40,9 +40,9 @@ from kiosk.portal.models import (
     PaymentOrder,
     PaymentOrderStatus,
     Problem,
-    SessionCreate,
     VisitorSession,
 )
+from kiosk.services import visit_login
 from kiosk.services.account import create_account
 from kiosk.services.base import Action, ActionContext, AnswerRejected, PortalPending
 from kiosk.services.criminal_record.rules import compact_reference, paid_order, session_of
@@ -66,9 +66,11 @@ FLOW_FIELDS = {
 
 
 async def log_in(context: ActionContext, answers: Answers, key: str) -> object:
-    session = await _log_in(context.client, answers)
-    context.session.login = session  # the visit's: Casillero and others reuse it
-    return session
+    login, password, field_id = _credentials(answers)
+    # kept as the visit's log-in: Casillero and others reuse it
+    return await visit_login.log_in(
+        context, login, password, field_id=field_id, wrong=WRONG_CREDENTIALS
+    )
 
 
 async def verify_boleta(context: ActionContext, answers: Answers, key: str) -> object:
@@ -151,27 +153,26 @@ ACTIONS: Mapping[str, Action] = {
 }
 
 
+WRONG_CREDENTIALS = _(
+    "El DPI o correo, o la contraseña, no son correctos. Revíselos y escríbalos otra "
+    "vez. Si no recuerda su contraseña, puede hacer el trámite sin registrarse."
+)
+
+
+def _credentials(answers: Answers) -> tuple[str, str, str]:
+    """(DPI or email, password, the password's field): the account's (``login``), or the
+    account's just created."""
+    if "login" in answers:
+        return str(answers["login"]), str(answers["login_password"]), "login_password"
+    return str(answers["email"]), str(answers["password"]), "password"
+
+
 async def _log_in(client: PortalClient, answers: Answers) -> VisitorSession:
     """With the account's DPI or email (``login``), or with the account just created."""
-    if "login" in answers:
-        login, password, field_id = (
-            str(answers["login"]),
-            answers["login_password"],
-            "login_password",
-        )
-    else:
-        login, password, field_id = str(answers["email"]), answers["password"], "password"
-    login = login.strip().lower() if "@" in login else normalize_digits(login)
-    try:
-        return await client.log_in(SessionCreate(login=login, password=str(password)))
-    except PortalUnauthorized as error:
-        if error.code != "invalid_credentials":
-            raise
-        detail = _(
-            "El DPI o correo, o la contraseña, no son correctos. Revíselos y escríbalos otra "
-            "vez. Si no recuerda su contraseña, puede hacer el trámite sin registrarse."
-        )
-        raise AnswerRejected.of(error, field_id, detail) from None
+    login, password, field_id = _credentials(answers)
+    return await visit_login.open_session(
+        client, login, password, field_id=field_id, wrong=WRONG_CREDENTIALS
+    )
 
 
 async def _wait_until_paid(
