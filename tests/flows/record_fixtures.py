@@ -31,6 +31,7 @@ from kiosk.sandbox.demo import (
     DEMO_NEW,
 )
 from kiosk.services.registry import SERVICES
+from kiosk.services.visit_login import NO_LOGIN
 
 TODAY = date(2025, 6, 1)
 FLOW = SERVICES["antecedentes-penales"].flow
@@ -138,6 +139,7 @@ class FakePortal:
             "find_payment_order": lambda a: payment_order(PaymentOrderStatus.PAID, "po_9"),
             "wait_for_payment": lambda a: payment_order(PaymentOrderStatus.PAID),
             "submit_request": lambda a: criminal_record_request(self.status),
+            "visit_login": lambda a: NO_LOGIN,  # no log-in yet in this visit
         }
 
         def make(name: str) -> Action:

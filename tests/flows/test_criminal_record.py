@@ -100,13 +100,13 @@ async def test_account_holder_logs_in_and_is_not_asked_for_identity_or_email() -
     run, portal = new_run(), FakePortal()
     steps = typed(mode="con_cuenta")
     visited = await walk(run, portal.actions(), "review", steps)
-    assert visited == ["about", "mode", "login", "log_in", *BOLETA_STEPS]
+    assert visited == ["about", "mode", "visit_login", "login", "log_in", *BOLETA_STEPS]
     fields = {item.field_id for item in run.review_items()}
     assert fields >= {"login", "login_password"} and not fields & {"guest_dpi", "send_email"}
     assert {i.field_id: i.display for i in run.review_items()}["login_password"] == "••••••••"
     await walk(run, portal.actions(), "issued", steps)
     [(sent, _key)] = portal.sent("submit_request")
-    assert sent["log_in"] == visitor_session(serial=1) and "guest_dpi" not in sent
+    assert sent["log_in"] == visitor_session(serial=2) and "guest_dpi" not in sent
     assert "También se la enviamos a juan.garcia@ejemplo.gt." in body_of(run)
 
 

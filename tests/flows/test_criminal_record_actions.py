@@ -31,6 +31,7 @@ from kiosk.portal.models import (
     SessionCreate,
 )
 from kiosk.services.base import AnswerRejected, PortalPending
+from kiosk.session import Session
 
 GUEST: dict[str, object] = {
     "mode": "sin_registro",
@@ -242,6 +243,20 @@ async def test_an_ended_session_is_opened_again_and_the_request_sent_with_the_sa
     assert await actions(stub)["submit_request"](answers, "key-1") == "ok"
     sent = [kw for _data, kw in stub.sent("request_criminal_record")]
     assert sent == [{"idempotency_key": "key-1", "token": t} for t in ("tok-1", "tok-8")]
+
+
+async def test_a_borrowed_log_in_that_ended_says_to_start_again_and_is_dropped() -> None:
+    """Logged in at Casillero, the password is not in this flow: no second log-in is possible,
+    so the visitor is told what to do, and the visit's log-in is let go."""
+    ended = PortalUnauthorized(problem("session_expired", 401))
+    stub = StubPortal({"request_criminal_record": [ended]})
+    visit = Session(login=visitor_session(serial=3))
+    submit = bound_actions(cast(PortalClient, stub), session=visit)["submit_request"]
+    answers = {**GUEST, "mode": "con_cuenta", "visit_login": visitor_session(serial=3)}
+    with pytest.raises(PortalRejected) as refused:
+        await submit(answers, "key-1")
+    assert "Toque «Inicio»" in str(refused.value.detail) and visit.login is None
+    assert list(stub.sent("log_in")) == []
 
 
 async def test_a_refused_identity_names_the_guest_field() -> None:

@@ -22,8 +22,10 @@ async def test_review_shows_only_the_answers_on_the_current_path() -> None:
     guest = {"guest_dpi", "guest_birth_date", "first_names", "last_names", "delivery_email"}
     assert guest <= {item.field_id for item in run.review_items()}
     run.change("mode")
-    assert run.submit({"mode": "con_cuenta"}) == [] and run.current.id == "login"
-    assert await walk(run, portal.actions(), "review") == ["login", "log_in", "verify_boleta"]
+    assert run.submit({"mode": "con_cuenta"}) == [] and run.current.id == "visit_login"
+    assert await walk(run, portal.actions(), "review") == [
+        "visit_login", "login", "log_in", "verify_boleta",
+    ]  # fmt: skip
     shown = {item.field_id for item in run.review_items()}
     assert "login" in shown and not shown & (guest | {"send_email"})
     assert not set(run.submitted_answers()) & guest

@@ -104,6 +104,9 @@ class PortalProxy:
             def do_POST(self) -> None:
                 proxy._forward(self)
 
+            def do_PUT(self) -> None:
+                proxy._forward(self)
+
             def do_DELETE(self) -> None:
                 proxy._forward(self)
 

@@ -13,7 +13,6 @@ import sqlite3
 import time
 import uuid
 from collections.abc import Awaitable, Callable, Iterator
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import TypeVar
 
@@ -119,24 +118,9 @@ def demo_box(sandbox: PortalEndpoint, sandbox_dir: Path) -> None:
         refresh_demo(conn, formats.now().date())
 
 
-class ProxyWithPut(PortalProxy):
-    """The shared fault proxy, forwarding PUT too (opening a notification marks it read with
-    one)."""
-
-    def _handler_class(self) -> type[BaseHTTPRequestHandler]:
-        proxy = self
-        handler = super()._handler_class()
-
-        class WithPut(handler):  # type: ignore[valid-type,misc]
-            def do_PUT(self) -> None:
-                proxy._forward(self)
-
-        return WithPut
-
-
 @pytest.fixture
 def proxy(sandbox: PortalEndpoint) -> Iterator[PortalProxy]:
-    with ProxyWithPut(sandbox.url) as between:
+    with PortalProxy(sandbox.url) as between:
         yield between
 
 
@@ -249,6 +233,23 @@ def test_a_log_in_made_in_antecedentes_is_reused_here(make_driver: MakeDriver) -
     kiosk.wait(lambda: seen.append(kiosk.screen()) or kiosk.screen() == screen("results"))
     assert screen("login") not in seen  # nothing asked again
     assert DEMO_ACCOUNT_PASSWORD not in shown(kiosk)
+
+
+def test_a_log_in_made_here_is_reused_by_antecedentes(make_driver: MakeDriver) -> None:
+    kiosk = make_driver()
+    log_in(kiosk)
+    reach(kiosk, "results")
+    kiosk.tap("action.home")
+    seen: list[str] = []
+    begin(kiosk, "con_cuenta")
+    kiosk.wait(
+        lambda: (
+            seen.append(kiosk.screen())
+            or kiosk.screen() == "screen.antecedentes-penales.pay_method"
+        ),
+        timeout=15,
+    )
+    assert "screen.antecedentes-penales.login" not in seen  # one log-in per visit
 
 
 def test_cerrar_sesion_ends_the_token_at_the_portal(

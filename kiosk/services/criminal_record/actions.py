@@ -46,6 +46,7 @@ from kiosk.services import visit_login
 from kiosk.services.account import create_account
 from kiosk.services.base import Action, ActionContext, AnswerRejected, PortalPending
 from kiosk.services.criminal_record.rules import compact_reference, paid_order, session_of
+from kiosk.services.visit_login import VISIT_LOGIN
 from kiosk.text import Text
 
 T = TypeVar("T")
@@ -132,6 +133,8 @@ async def submit_request(context: ActionContext, answers: Answers, key: str) -> 
         except PortalUnauthorized as error:
             if session is None or error.code not in SESSION_ENDED:
                 raise
+            if "login" not in answers and "email" not in answers:
+                raise _borrowed_session_ended(context) from None
             # The session ended while the visitor paid or read: open another, send again.
             session = await _log_in(client, answers)
             context.session.login = session
@@ -150,6 +153,7 @@ ACTIONS: Mapping[str, Action] = {
     "find_payment_order": find_payment_order,
     "wait_for_payment": wait_for_payment,
     "submit_request": submit_request,
+    VISIT_LOGIN: visit_login.reuse_login,
 }
 
 
@@ -157,6 +161,19 @@ WRONG_CREDENTIALS = _(
     "El DPI o correo, o la contraseña, no son correctos. Revíselos y escríbalos otra "
     "vez. Si no recuerda su contraseña, puede hacer el trámite sin registrarse."
 )
+
+
+def _borrowed_session_ended(context: ActionContext) -> PortalRejected:
+    """The visit's log-in came from another service (Casillero): its password is not here to
+    open another session, so the visitor is told to start again (nothing was charged: the
+    request was refused before it was made)."""
+    context.session.login = None
+    text = Text(
+        "Su sesión del portal terminó. Toque «Inicio» y vuelva a empezar el trámite con su "
+        "cuenta: su pago no se ha usado y le sirve."
+    )
+    problem = Problem(title=str(text), status=401, code="session_expired", detail=str(text))
+    return PortalRejected(problem, text)
 
 
 def _credentials(answers: Answers) -> tuple[str, str, str]:

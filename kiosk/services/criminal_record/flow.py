@@ -36,6 +36,7 @@ from kiosk.services.criminal_record.rules import (
     ONLINE,
     REFERENCE,
 )
+from kiosk.services.visit_login import VISIT_LOGIN, after_visit_login
 
 _CREATE_ACCOUNT = ACCOUNT.step("create_account")
 _ACCOUNT_CREATED = ACCOUNT.step("done")
@@ -101,6 +102,13 @@ CRIMINAL_RECORD = Flow(
             next="send_email",
         ),
         # --- with an account of the portal ---------------------------------------------------
+        ActionStep(
+            id=VISIT_LOGIN,
+            title=_("Un momento"),
+            action=VISIT_LOGIN,
+            next=after_visit_login("pay_method", "login"),
+            locks=False,
+        ),
         QuestionStep(
             id="login",
             title=_("Ingrese con su cuenta del portal"),

@@ -29,6 +29,7 @@ from kiosk.portal.models import (
     RequestStatus,
     VisitorSession,
 )
+from kiosk.services.visit_login import VISIT_LOGIN
 
 T = TypeVar("T")
 
@@ -37,7 +38,7 @@ MAX_PASSWORD = 128  # what the portal accepts at log-in
 MAX_AMOUNT = Decimal("100000")  # the largest amount the portal's money fields hold
 
 # The action steps whose result is the visitor's session (one per way of having an account).
-SESSION_STEPS = ("log_in", "account_log_in")
+SESSION_STEPS = ("log_in", "account_log_in", VISIT_LOGIN)
 
 
 def result(results: dict[str, object], step_id: str, kind: type[T]) -> T:
@@ -73,7 +74,10 @@ PAYMENT_REFERENCE = re.compile(r"[A-Z0-9]{6,24}")  # compacted: no spaces or das
 
 
 def after_mode(answers: Answers) -> str:
-    return {GUEST: "guest_dpi", ACCOUNT_HOLDER: "login", NEW_ACCOUNT: "dpi"}[str(answers["mode"])]
+    # an account holder already logged in this visit (in Casillero) is not asked again
+    return {GUEST: "guest_dpi", ACCOUNT_HOLDER: VISIT_LOGIN, NEW_ACCOUNT: "dpi"}[
+        str(answers["mode"])
+    ]
 
 
 def after_send_email(answers: Answers) -> str:
