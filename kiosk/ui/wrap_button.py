@@ -34,7 +34,6 @@ class WrapButton(QPushButton):
             self.setText(wrapped)
             self.updateGeometry()
 
-
     def _widest_metrics(self) -> QFontMetrics:
         """A choice is drawn bold once chosen: wrap for the bold words, or a line that just fits
         in regular type is cut off the moment the visitor taps it."""
