@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from documents.pdf_reading import text_of
 from support.actions import Bound, bound_actions
+from support.logged import logged_text
 
 from kiosk.flows.engine import FlowRun
 from kiosk.flows.lookup import CURSOR
@@ -277,7 +278,7 @@ async def test_the_pin_reaches_no_log_and_no_message(
     run.submit({"dpi": dpi, "pin": pin})
     await advance(run, actions)
     assert "9999" not in repr(run) and pin not in repr(run)
-    logged = caplog.text + " ".join(str(r.__dict__) for r in caplog.records)
+    logged = logged_text(caplog)
     assert "portal call" in caplog.text  # the client did log: templates only
     for secret in (dpi, pin, "9999"):
         assert secret not in logged

@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLineEdit
+from support.logged import logged_text
 
 from kiosk.session import FOLDER_PREFIX
 
@@ -92,5 +93,5 @@ def assert_nothing_left(
             continue
         for secret in wanted:
             assert secret.encode() not in content, f"a visitor's value is in {path}"
-    logged = caplog.text + "\n".join(str(record.__dict__) for record in caplog.records)
+    logged = logged_text(caplog)
     assert not [s for s in wanted if s in logged], "a visitor's value reached the log"

@@ -25,6 +25,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit, QProgressBar, QWidget
 from record_visit import failure, here, shown, text_here
+from support.logged import logged_text
 
 from kiosk.embedded_portal import PortalEndpoint
 from kiosk.identity import dpi_check_digit, make_dpi
@@ -385,7 +386,7 @@ def assert_no_pin_left(pins: list[str], caplog: pytest.LogCaptureFixture) -> Non
     for it in the temporary folder (``assert_nothing_left``) is left to the DPI, which travels
     with it. Widgets and the log are searched for the PIN itself."""
     texts = widget_texts()
-    logged = caplog.text + "\n".join(str(record.__dict__) for record in caplog.records)
+    logged = logged_text(caplog)
     assert not [pin for pin in pins if pin in texts], "a PIN is still on a widget"
     assert not [pin for pin in pins if pin in logged], "a PIN reached the log"
 

@@ -21,6 +21,7 @@ from kiosk_driver import Driver
 from leftovers import assert_nothing_left, widget_texts
 from PySide6.QtWidgets import QWidget
 from record_visit import codes, failure, here, print_status, shown, text_here
+from support.logged import logged_text
 
 from kiosk.courts import court
 from kiosk.embedded_portal import PortalEndpoint
@@ -396,7 +397,7 @@ def test_the_search_and_the_request_log_templates_only(
     kiosk.tap("action.continue")
     reach(kiosk, "done")
     print_status(kiosk)
-    logged = caplog.text + "\n".join(str(r.__dict__) for r in caplog.records)
+    logged = logged_text(caplog)
     routes = {getattr(r, "route", None) for r in caplog.records}
     assert {"/archive-cases", "/archive-cases/{case_id}", "/archive-requests"} <= routes
     for secret in (dpi, "María José", "5512", DEMO_AVAILABLE_NUMBER, codes(kiosk)[0]):

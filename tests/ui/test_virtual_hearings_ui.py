@@ -21,6 +21,7 @@ from kiosk_driver import Driver
 from leftovers import assert_nothing_left
 from PySide6.QtWidgets import QApplication, QWidget
 from record_visit import codes, failure, here, larger_than_body, print_status, shown, text_here
+from support.logged import logged_text
 
 from kiosk.embedded_portal import PortalEndpoint
 from kiosk.identity import dpi_check_digit, format_dpi, make_dpi
@@ -398,7 +399,7 @@ def test_the_visit_logs_templates_only(
     kiosk.tap("action.continue")
     reach(kiosk, "sent")
     print_status(kiosk)
-    logged = caplog.text + "\n".join(str(r.__dict__) for r in caplog.records)
+    logged = logged_text(caplog)
     routes = {getattr(r, "route", None) for r in caplog.records}
     assert {"/hearings", "/hearings/{hearing_id}", "/virtual-hearing-requests"} <= routes
     for secret in (dpi, "Méndez", "ana.mendez", "55551234", DEMO_CASE_NUMBER, codes(kiosk)[0]):

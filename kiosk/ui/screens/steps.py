@@ -4,7 +4,7 @@ confirmation), an operation in progress or failed, and a service that is not in 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QProgressBar, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QGridLayout, QProgressBar, QSizePolicy, QVBoxLayout
 
 from kiosk.flows.engine import ReviewItem
 from kiosk.flows.model import Code
@@ -31,6 +31,10 @@ class ReviewScreen(Screen):
             grid.addWidget(label(item.label, "label"), row, 0)
             value = label(item.display, "value", f"value.{item.field_id}")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+            # a long answer (a FEI concept, a court's name) takes the room left and wraps in it,
+            # rather than claiming a wide minimum that squeezes «Cambiar» until its word is cut
+            value.setMinimumWidth(1)
+            value.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             grid.addWidget(value, row, 1)
             if item.changeable:
                 change = button("Cambiar", "link", f"action.change.{item.field_id}")
