@@ -23,6 +23,7 @@ from typing import Any
 import httpx
 import pytest
 from support.devices import enroll, enrolled_kiosk
+from support.schema_db import schema_db
 
 from kiosk.case_numbers import SGT_SINCE, parse_case_number
 from kiosk.courts import COURTS, CourtKind, court
@@ -75,11 +76,7 @@ REQUESTS = "/archive-requests"
 
 
 def fresh(path: Path | str = ":memory:") -> sqlite3.Connection:
-    conn = sqlite3.connect(path)
-    for statement in SCHEMA.split(";"):
-        if statement.strip():
-            conn.execute(statement)
-    return conn
+    return schema_db(SCHEMA, path)
 
 
 def seeded(

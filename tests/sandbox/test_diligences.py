@@ -17,6 +17,7 @@ from pathlib import Path
 import httpx
 import pytest
 from support.devices import enroll
+from support.schema_db import schema_db
 
 from kiosk.case_numbers import parse_case_number
 from kiosk.courts import CourtKind, court
@@ -67,11 +68,7 @@ ID = "printf('dl_%016x', pk)"  # a diligence's id, as the portal writes its key
 
 
 def fresh(path: Path | str = ":memory:") -> sqlite3.Connection:
-    conn = sqlite3.connect(path)
-    for statement in SCHEMA.split(";"):
-        if statement.strip():
-            conn.execute(statement)
-    return conn
+    return schema_db(SCHEMA, path)
 
 
 def seeded(

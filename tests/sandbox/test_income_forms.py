@@ -21,6 +21,7 @@ from typing import Any
 import httpx
 import pytest
 from support.devices import enroll, enrolled_kiosk
+from support.schema_db import schema_db
 
 from kiosk.case_numbers import court_of, parse_case_number
 from kiosk.embedded_portal import PortalEndpoint
@@ -58,11 +59,7 @@ NAME = "Ana Lucía Méndez Juárez"
 
 
 def fresh(path: Path | str = ":memory:") -> sqlite3.Connection:
-    conn = sqlite3.connect(path)
-    for statement in SCHEMA.split(";"):
-        if statement.strip():
-            conn.execute(statement)
-    return conn
+    return schema_db(SCHEMA, path)
 
 
 def seeded(

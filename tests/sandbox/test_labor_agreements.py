@@ -23,6 +23,7 @@ from typing import Any
 import httpx
 import pytest
 from support.devices import enroll
+from support.schema_db import schema_db
 
 from kiosk.case_numbers import parse_case_number
 from kiosk.courts import CourtKind, Matter, court
@@ -396,11 +397,7 @@ async def test_searches_answer_in_milliseconds(
 
 
 def fresh(path: Path | str = ":memory:") -> sqlite3.Connection:
-    conn = sqlite3.connect(path)
-    for statement in SCHEMA.split(";"):
-        if statement.strip():
-            conn.execute(statement)
-    return conn
+    return schema_db(SCHEMA, path)
 
 
 def seeded(

@@ -19,6 +19,7 @@ from pathlib import Path
 import httpx
 import pytest
 from support.devices import enroll, enrolled_kiosk
+from support.schema_db import schema_db
 
 from kiosk.case_numbers import parse_case_number
 from kiosk.courts import COURTS, CourtKind, Matter, court
@@ -65,11 +66,7 @@ ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def fresh(path: Path | str = ":memory:") -> sqlite3.Connection:
-    conn = sqlite3.connect(path)
-    for statement in SCHEMA.split(";"):
-        if statement.strip():
-            conn.execute(statement)
-    return conn
+    return schema_db(SCHEMA, path)
 
 
 def seeded(

@@ -23,6 +23,7 @@ from typing import Any
 import httpx
 import pytest
 from support.devices import enroll, enrolled_kiosk
+from support.schema_db import schema_db
 
 from kiosk.embedded_portal import PortalEndpoint
 from kiosk.formats import GUATEMALA
@@ -60,11 +61,7 @@ TEXT = "Solicito el número de sentencias dictadas por los juzgados de paz de So
 
 
 def fresh(path: Path | str = ":memory:") -> sqlite3.Connection:
-    conn = sqlite3.connect(path)
-    for statement in SCHEMA.split(";"):
-        if statement.strip():
-            conn.execute(statement)
-    return conn
+    return schema_db(SCHEMA, path)
 
 
 def seeded(
