@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from kiosk import formats
 from kiosk.case_numbers import CaseNumber, build_case_number
 from kiosk.courts import CourtKind, courts_in
-from kiosk.flows.built_numbers import buildable
+from kiosk.flows.built_numbers import year_sequence_step
 from kiosk.flows.fields import validation_today
 from kiosk.flows.lookup import CURSOR, FETCH, RESULTS, SEARCH, SELECTED, lookup
 from kiosk.flows.model import (
@@ -70,7 +70,6 @@ SERVICE_ID = "diligencias-judiciales"
 PAGE_SIZE = 10
 #: more than this in one case: the kiosk asks for the diligence's own number instead
 MOST = 30
-FIRST_SGT_YEAR = 2006
 DOCUMENT = "diligence"
 RESERVED = "reserved"  # the step that says "Reservado"
 #: the record's sections that name a court (one line each on paper)
@@ -358,23 +357,7 @@ BUILD = (
         title=_("¿Qué juzgado lleva el caso?"),
         fields=(Field("court", FieldKind.CHOICE, _("Juzgado"), choices_from=_courts),),
     ),
-    QuestionStep(
-        id="year_sequence",
-        title=_("¿De qué año es y qué número tiene?"),
-        intro=_("Son las dos últimas partes del número: el año y el número del expediente."),
-        fields=(
-            Field("year", FieldKind.NUMBER, _("Año"), min_value=FIRST_SGT_YEAR, max_value=2100),
-            Field(
-                "sequence",
-                FieldKind.NUMBER,
-                _("Número"),
-                min_value=1,
-                max_value=99999,
-                validator=buildable(lambda answers: case_number(answers)),
-            ),
-        ),
-        next=SEARCH,
-    ),
+    year_sequence_step(lambda answers: case_number(answers), next=SEARCH),
 )
 
 

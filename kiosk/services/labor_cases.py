@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from kiosk import formats
 from kiosk.case_numbers import CaseNumber, build_case_number
 from kiosk.courts import CourtKind, Matter, courts_in
-from kiosk.flows.built_numbers import buildable
+from kiosk.flows.built_numbers import year_sequence_step
 from kiosk.flows.fields import validation_today
 from kiosk.flows.lookup import CURSOR, SELECTED, fetched, lookup
 from kiosk.flows.model import (
@@ -50,7 +50,6 @@ from kiosk.text import Text
 
 SERVICE_ID = "expedientes-laborales"
 PAGE_SIZE = 10
-FIRST_SGT_YEAR = 2006
 
 #: each kind of proceedings: its name and what it is, in a citizen's words
 KINDS: dict[LaborCaseKind, tuple[str, str]] = {
@@ -185,23 +184,7 @@ BUILD = (
         title=_("¿Qué juzgado lleva el caso?"),
         fields=(Field("court", FieldKind.CHOICE, _("Juzgado"), choices_from=_labour_courts),),
     ),
-    QuestionStep(
-        id="year_sequence",
-        title=_("¿De qué año es y qué número tiene?"),
-        intro=_("Son las dos últimas partes del número: el año y el número del expediente."),
-        fields=(
-            Field("year", FieldKind.NUMBER, _("Año"), min_value=FIRST_SGT_YEAR, max_value=2100),
-            Field(
-                "sequence",
-                FieldKind.NUMBER,
-                _("Número"),
-                min_value=1,
-                max_value=99999,
-                validator=buildable(lambda answers: searched_number(answers)),
-            ),
-        ),
-        next="search",
-    ),
+    year_sequence_step(lambda answers: searched_number(answers), next="search"),
 )
 
 

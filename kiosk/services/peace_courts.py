@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from kiosk import formats
 from kiosk.case_numbers import SGT_SINCE, CaseNumber, build_case_number, court_of
 from kiosk.courts import Court, CourtKind, courts_in
-from kiosk.flows.built_numbers import buildable
+from kiosk.flows.built_numbers import year_sequence_step
 from kiosk.flows.fields import validation_today
 from kiosk.flows.lookup import CURSOR, SEARCH, SELECTED, fetched, lookup
 from kiosk.flows.model import (
@@ -299,22 +299,10 @@ BUILD = (
         intro=_("El nombre del juzgado está arriba, en sus papeles."),
         fields=(Field("court", FieldKind.CHOICE, _("Juzgado"), choices_from=_court_choices),),
     ),
-    QuestionStep(
-        id="year_sequence",
-        title=_("¿De qué año es y qué número tiene?"),
-        intro=_("Son las dos últimas partes del número: el año y el número del caso."),
-        fields=(
-            Field("year", FieldKind.NUMBER, _("Año"), min_value=SGT_SINCE, max_value=2100),
-            Field(
-                "sequence",
-                FieldKind.NUMBER,
-                _("Número"),
-                min_value=1,
-                max_value=99999,
-                validator=buildable(lambda answers: searched_number(answers)),
-            ),
-        ),
+    year_sequence_step(
+        lambda answers: searched_number(answers),
         next=SEARCH,
+        intro=_("Son las dos últimas partes del número: el año y el número del caso."),
     ),
 )
 

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from kiosk import formats
 from kiosk.case_numbers import CaseNumber, build_case_number
 from kiosk.courts import Court, CourtKind, Matter, courts_in
-from kiosk.flows.built_numbers import buildable
+from kiosk.flows.built_numbers import year_sequence_step
 from kiosk.flows.lookup import SEARCH
 from kiosk.flows.model import Alternative, Answers, Choice, Field, FieldError, FieldKind
 from kiosk.flows.model import QuestionStep as Step
@@ -24,7 +24,6 @@ from kiosk.geography import DEPARTMENTS, department
 from kiosk.services.hearings.words import spoken_day, spoken_days
 from kiosk.text import Text
 
-FIRST_SGT_YEAR = 2006
 #: how far ahead "Elegir otro día" offers days (the agenda's coming six weeks)
 PICK_DAYS = 42
 #: a municipality with more courts than this asks first for the kind of court
@@ -120,23 +119,7 @@ def searched_number(answers: Answers) -> CaseNumber:
     )
 
 
-YEAR_SEQUENCE = Step(
-    id="year_sequence",
-    title=_("¿De qué año es y qué número tiene?"),
-    intro=_("Son las dos últimas partes del número: el año y el número del expediente."),
-    fields=(
-        Field("year", FieldKind.NUMBER, _("Año"), min_value=FIRST_SGT_YEAR, max_value=2100),
-        Field(
-            "sequence",
-            FieldKind.NUMBER,
-            _("Número"),
-            min_value=1,
-            max_value=99999,
-            validator=buildable(lambda answers: searched_number(answers)),
-        ),
-    ),
-    next=SEARCH,
-)
+YEAR_SEQUENCE = year_sequence_step(lambda answers: searched_number(answers), next=SEARCH)
 
 
 # --- the court: department, municipality, kind, court -------------------------------------------
