@@ -10,6 +10,7 @@ then calls ``complete_action`` or ``fail_action``.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -183,6 +184,18 @@ class FlowRun:
         self._history.append(step.id)
         self._arrive(self._onward(self._resolve(step)))
         return []
+
+    def prefill(self, given: Mapping[str, str]) -> None:
+        """Start with what another service already knows (a record's ``Lead``): each question
+        whose fields are all given is answered as if typed, in order, and the first one that is
+        not (or whose given answer is refused) is where the visitor starts. "Atrás" leads back
+        through them: every prefilled answer can still be changed."""
+        for _ in range(len(self.flow.steps)):
+            step = self.current
+            if not isinstance(step, QuestionStep) or any(f.id not in given for f in step.fields):
+                return
+            if self.submit({f.id: given[f.id] for f in step.fields}):
+                return
 
     def take_alternative(self) -> None:
         """The other way to answer the current question (its ``alternative``): its answers

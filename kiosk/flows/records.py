@@ -5,7 +5,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kiosk.flows.charts import Chart
 from kiosk.flows.text import Shown
+
+#: words found by a search, in order: (words, marked); marked words matched what was searched
+#: and are drawn bold and underlined (never by colour alone)
+Excerpt = tuple[tuple[str, bool], ...]
+
+#: a printout's sources hold, under this key, the ids of the sections the visitor picked on a
+#: record with ``pickable`` sections (an empty tuple or no key: print everything)
+PICKED = "picked"
 
 
 @dataclass(frozen=True)
@@ -15,6 +24,7 @@ class ResultRow:
     id: str  # what choosing it answers (and its object name: ``action.select.<id>``)
     title: Shown
     facts: tuple[Shown, ...] = ()
+    excerpt: Excerpt = ()  # where the searched words are in a long text, under the facts
 
 
 @dataclass(frozen=True)
@@ -40,8 +50,23 @@ class DetailRow:
 
 
 @dataclass(frozen=True)
+class Lead:
+    """A way from a record to another service that goes on from what the record knows: the
+    button ``action.lead.<id>`` opens ``service`` with ``answers`` already given (its questions
+    so answered are passed over; the first one not answered is asked)."""
+
+    id: str
+    label: Shown
+    service: str
+    answers: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
 class DetailSection:
-    """Part of a record: rows and, for what happened over time, a dated timeline."""
+    """Part of a record: rows and, for what happened over time, a dated timeline; ``text`` is
+    read in large type (an article of a law); ``qr`` is drawn on screen for a phone to read
+    (``qr_caption`` says what it opens); ``chart`` draws figures with their numbers beside them;
+    a ``pickable`` section can be chosen for a printout of only some sections (``PICKED``)."""
 
     id: str
     title: Shown
@@ -51,6 +76,12 @@ class DetailSection:
     #: what a timeline entry is called on paper when some do not fit: (singular, plural, "la" or
     #: "lo" as in «consúltela»), Spanish like the paper
     entry_words: tuple[str, str, str] = ("actuación", "actuaciones", "la")
+    text: tuple[Shown, ...] = ()  # paragraphs
+    qr: str = ""
+    qr_caption: Shown = ""
+    chart: Chart | None = None
+    pickable: bool = False
+    leads: tuple[Lead, ...] = ()
 
 
 @dataclass(frozen=True)

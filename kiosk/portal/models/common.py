@@ -42,6 +42,17 @@ class Problem(ApiModel):
     retry_after: Integer | None = None
 
 
+# --- search ---------------------------------------------------------------------------------------
+
+
+class ExcerptPart(ApiModel):
+    """A piece of a search result's excerpt: ``marked`` when these words matched the search
+    (the kiosk draws them bold and underlined). Excerpts are lists of parts, in order."""
+
+    text: str = Field(max_length=2000)
+    marked: bool = False
+
+
 # --- health and catalog ---------------------------------------------------------------------------
 
 
