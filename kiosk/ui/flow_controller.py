@@ -23,7 +23,7 @@ from kiosk.flows.model import (
     ResultsStep,
     ReviewStep,
 )
-from kiosk.flows.records import ResultsPage
+from kiosk.flows.records import PICKED, ResultsPage
 from kiosk.i18n import tr
 from kiosk.printing import JobOutcome
 from kiosk.services.base import ActionContext, Service
@@ -45,6 +45,7 @@ class FlowController(QObject):
     show = Signal(object)  # the Screen to display now
     nav_changed = Signal()  # back/continue availability or labels changed
     finished = Signal()  # the visitor finished: the shell resets the session
+    lead = Signal(str, object)  # another service to go on in, with the answers it is given
 
     def __init__(
         self,
@@ -159,7 +160,9 @@ class FlowController(QObject):
         elif intent is Intent.MORE:
             self._more()
         elif intent is Intent.PRINT:
-            self._start_print()
+            self._start_print(tuple(part for part in argument.split(",") if part))
+        elif intent is Intent.LEAD and not self.ops.busy:
+            self._follow(argument)
 
     # --- operations ------------------------------------------------------------------------
 
@@ -211,14 +214,27 @@ class FlowController(QObject):
 
         self.ops.run("more", lambda: action(self.context, answers, key), done=add, failed=failed)
 
-    def _start_print(self) -> None:
+    def _follow(self, lead_id: str) -> None:
+        """A record's lead: the shell opens its service with what this record knows."""
+        if not isinstance(self.run.current, DetailStep):
+            return
+        leads = (lead for section in self.run.detail().sections for lead in section.leads)
+        lead = next((lead for lead in leads if lead.id == lead_id), None)
+        if lead is not None:
+            self.lead.emit(lead.service, dict(lead.answers))
+
+    def _start_print(self, picked: tuple[str, ...] = ()) -> None:
         step = self.run.current
         if not isinstance(step, InfoStep | ConfirmationStep | DetailStep) or not step.document:
             return
         printer, kind, screen = self.printer, step.document, self.screen
         if printer is None:
             return
-        sources: Mapping[str, object] = {**self.run.submitted_answers(), **self.run.results}
+        sources: Mapping[str, object] = {
+            **self.run.submitted_answers(),
+            **self.run.results,
+            PICKED: picked,
+        }
         # The end of a flow waits for its document (leaving would reset the session under the
         # job); an info step's printout (the payment slip) lets the visitor go on meanwhile.
         started = self.ops.run(

@@ -202,8 +202,18 @@ class KioskUi(QObject):
         controller.show.connect(self.shell.show_screen)
         controller.nav_changed.connect(self._sync_nav)
         controller.finished.connect(lambda: self.reset_session("done"))
+        if isinstance(controller, FlowController):
+            controller.lead.connect(self.open_with)
         self.flow = controller
         controller.start()
+
+    def open_with(self, service_id: str, answers: dict[str, str]) -> None:
+        """A record's lead: the service opens with the answers it is given already answered
+        (what the visitor read stays behind: this is a new service of the same visit)."""
+        self.open(service_id)
+        if isinstance(self.flow, FlowController) and self.flow.service.id == service_id:
+            self.flow.run.prefill(answers)
+            self.flow.render()
 
     @staticmethod
     def _planned_label(service_id: str) -> str:

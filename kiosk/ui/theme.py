@@ -74,6 +74,7 @@ LABEL_KINDS = (
     "success",
     "label",
     "value",
+    "reading",
     "verdict-good",
     "verdict-bad",
     "verdict-warn",
@@ -278,6 +279,7 @@ class TextScale:
     title: int  # the header's "Organismo Judicial"
     key: int  # numeric keypad keys (the PIN pad)
     subheading: int
+    reading: int  # a long text read on screen (an article of a law)
 
     def scaled(self, factor: float) -> TextScale:
         return TextScale(*(round(getattr(self, f.name) * factor) for f in fields(self)))
@@ -294,6 +296,7 @@ NORMAL_TEXT = TextScale(
     title=30,
     key=32,
     subheading=32,
+    reading=29,
 )
 LARGE = NORMAL_TEXT.scaled(LARGE_FACTOR)
 
@@ -419,6 +422,7 @@ QLabel[kind="success"] {{ color: {p.success}; font-size: {s.body}px; font-weight
 QLabel[kind="subheading"] {{ color: {p.heading}; font-size: {s.subheading}px; font-weight: bold; }}
 QLabel[kind="label"] {{ color: {p.muted}; font-size: {s.hint}px; font-weight: bold; }}
 QLabel[kind="value"] {{ color: {p.text}; font-size: {s.body}px; }}
+QLabel[kind="reading"] {{ color: {p.text}; font-size: {s.reading}px; }}
 QLabel[kind="verdict-good"], QLabel[kind="verdict-bad"], QLabel[kind="verdict-warn"] {{
     font-size: {s.code}px; font-weight: bold; background: transparent;
 }}

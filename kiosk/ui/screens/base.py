@@ -32,7 +32,8 @@ class Intent(Enum):
     SELECT = "select"  # results: one row (argument: its id)
     CHECK_CODE = "check_code"  # verification: the typed code
     OPEN_FILE = "open_file"  # verification at a desk: an image or a PDF
-    PRINT = "print"  # verification: a receipt
+    PRINT = "print"  # a receipt, a record (argument: the sections picked, or "" for all)
+    LEAD = "lead"  # a record: go on in another service (argument: the lead's id)
     AGAIN = "again"  # verification: another document
 
 

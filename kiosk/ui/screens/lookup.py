@@ -4,13 +4,18 @@ what happened, "Imprimir"). The shell's content area scrolls with a finger (kine
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout
 
 from kiosk.flows.model import ResultsStep
-from kiosk.flows.records import Detail, DetailSection, ResultRow, ResultsPage
+from kiosk.flows.records import Detail, ResultRow, ResultsPage
 from kiosk.i18n import show, tr
+from kiosk.ui.excerpt_row import ExcerptRow
 from kiosk.ui.screens.base import Intent, Screen, button, label, set_kind
+from kiosk.ui.screens.detail_parts import plain as _plain
+from kiosk.ui.screens.detail_parts import section_card
 from kiosk.ui.wrap_button import WrapButton
 
 ROW_HEIGHT = 88  # a row is a target for a finger, with room for two lines
@@ -55,82 +60,76 @@ class ResultsScreen(Screen):
         self.problem.setText(message)
         self.problem.show()
 
-    def _row(self, row: ResultRow) -> WrapButton:
+    def _row(self, row: ResultRow) -> QPushButton:
         words = "\n".join([show(row.title), *(show(fact) for fact in row.facts)])
-        widget = WrapButton(words)
+        widget: QPushButton
+        if row.excerpt:
+            widget = ExcerptRow(words, row.excerpt, f"label.excerpt.{row.id}")
+            spoken = f"{words}\n{widget.excerpt.property('plain')}"
+        else:
+            widget, spoken = WrapButton(words), words
         widget.setObjectName(f"action.select.{row.id}")
         widget.setProperty("role", "choice")
         widget.setMinimumHeight(ROW_HEIGHT)
-        widget.setAccessibleName(words.replace("\n", ". "))
+        widget.setAccessibleName(spoken.replace("\n", ". "))
         widget.clicked.connect(lambda: self.ask(Intent.SELECT, row.id))
         return widget
 
 
 class DetailScreen(Screen):
-    """One record. Intent: PRINT (a printout of what is shown)."""
+    """One record. Intents: PRINT (a printout of what is shown; its argument the ids of the
+    sections picked, comma-separated, or "" for all), LEAD (another service: a lead's id)."""
 
     def __init__(self, name: str, title: str, detail: Detail, *, printable: bool) -> None:
         super().__init__(name)
+        pickable = printable and any(section.pickable for section in detail.sections)
+        self.picked: list[str] = []
         layout = QVBoxLayout(self)
         layout.setSpacing(14)
         layout.addWidget(label(title, "heading", "label.heading"))
         top = QHBoxLayout()  # "Imprimir" beside the number: seen without scrolling
         top.addWidget(_plain(show(detail.heading), "code", "value.heading"), 1)
-        self.print_button = button("Imprimir", "secondary", "action.print")
+        self.print_button = button("Imprimir todo" if pickable else "Imprimir", "secondary",
+                                   "action.print")  # fmt: skip
         self.print_button.clicked.connect(lambda: self.ask(Intent.PRINT))
         self.print_button.setVisible(printable)
         top.addWidget(self.print_button, alignment=Qt.AlignmentFlag.AlignTop)
+        self.print_picked = button("", "primary", "action.print_picked")
+        self.print_picked.clicked.connect(lambda: self.ask(Intent.PRINT, ",".join(self.picked)))
+        self.print_picked.hide()
+        top.addWidget(self.print_picked, alignment=Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
+        if pickable:
+            how = tr("Para imprimir solo una parte, toque «Elegir para imprimir» en cada una.")
+            layout.addWidget(_plain(how, "hint", "hint.pick"))
         self.print_status = label("", "body", "label.print_status")
         self.print_status.hide()
         layout.addWidget(self.print_status)
         for section in detail.sections:
-            layout.addWidget(self._section(section))
+            shown = section if printable else replace(section, pickable=False)
+            card = section_card(shown, on_pick=self._pick,
+                                on_lead=lambda lead: self.ask(Intent.LEAD, lead))  # fmt: skip
+            layout.addWidget(card)
         layout.addStretch(1)
 
-    @staticmethod
-    def _section(section: DetailSection) -> QFrame:
-        card = QFrame()
-        card.setObjectName(f"section.{section.id}")
-        card.setProperty("kind", "card")
-        column = QVBoxLayout(card)
-        column.setSpacing(10)
-        column.addWidget(_plain(show(section.title), "subheading"))
-        if section.rows:
-            grid = QGridLayout()
-            grid.setHorizontalSpacing(24)
-            grid.setVerticalSpacing(10)
-            line = 0
-            for row in section.rows:
-                grid.addWidget(label(row.label, "label"), line, 0, Qt.AlignmentFlag.AlignTop)
-                grid.addWidget(_plain(show(row.value), "value", f"value.{row.id}"), line, 1)
-                line += 1
-                if row.explain:
-                    grid.addWidget(_plain(show(row.explain), "hint", f"hint.{row.id}"), line, 1)
-                    line += 1
-            grid.setColumnStretch(1, 1)
-            column.addLayout(grid)
-        for index, (day, what) in enumerate(section.timeline):
-            entry = _plain(f"{day}   {show(what)}", "body", f"value.{section.id}.{index}")
-            column.addWidget(entry)
-        if section.note:
-            column.addWidget(_plain(show(section.note), "hint", f"note.{section.id}"))
-        return card
+    def _pick(self, section_id: str, on: bool) -> None:
+        if on and section_id not in self.picked:
+            self.picked.append(section_id)
+        elif not on and section_id in self.picked:
+            self.picked.remove(section_id)
+        count = len(self.picked)
+        self.print_picked.setText(tr("Imprimir lo elegido ({n})", n=count))
+        self.print_picked.setVisible(count > 0)
 
     def show_printing(self) -> None:
         self.print_status.setText(tr("Imprimiendo su documento…"))
         self.print_status.show()
         self.print_button.setEnabled(False)
+        self.print_picked.setEnabled(False)
 
     def show_printed(self, message: str, *, ok: bool) -> None:
         set_kind(self.print_status, "success" if ok else "error", message)
         self.print_button.setEnabled(True)
-        self.print_button.setText(tr("Imprimir otra vez"))
-
-
-def _plain(text: str, kind: str, name: str | None = None) -> QLabel:
-    """A label whose words are already in the visitor's language (data or a translated Text)."""
-    widget = label("", kind, name)
-    widget.setText(text)
-    widget.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-    return widget
+        self.print_picked.setEnabled(True)
+        if not self.picked:
+            self.print_button.setText(tr("Imprimir otra vez"))
