@@ -55,18 +55,17 @@ from kiosk.config import load_settings
 from kiosk.embedded_portal import PortalEndpoint
 from kiosk.portal.client import PortalClient
 from kiosk.portal.models import ServiceStatus
-from kiosk.services.registry import home_tiles
 
 DPI = "3041 88638 1601"  # the sandbox's demo identity without an account
 NEVER_IDLE_MS = (3_600_000, 30_000)  # the idle wipe must not fire in the middle of a measure
-#: a service the kiosk does not serve yet: its tile opens the honest "not here yet" screen
-PLANNED = next(tile.service for tile in home_tiles() if not tile.built)
+#: a lookup's first question: a tile that opens a flow without calling the portal
+LOOKUP = "expedientes-laborales"
 TIMED_TIMEOUT = 10.0  # seconds a tap may take to paint before the benchmark gives up
 
 # One cycle of taps: (object name to tap, screen expected after it, field to type into first).
 CYCLE: tuple[tuple[str, str, str | None], ...] = (
-    (f"tile.{PLANNED}", f"screen.{PLANNED}.unavailable", None),
-    ("action.back_home", "screen.home", None),
+    (f"tile.{LOOKUP}", f"screen.{LOOKUP}.number", None),
+    ("action.home", "screen.home", None),
     ("tile.cuenta", "screen.cuenta.dpi", None),
     ("action.continue", "screen.cuenta.birth_date", "field.dpi"),
     ("action.back", "screen.cuenta.dpi", None),
@@ -390,8 +389,8 @@ def main() -> int:
 
     # --- tap latency --------------------------------------------------------------------------
     # one untimed round: first-use costs
-    bench.tap(shell, f"tile.{PLANNED}", f"screen.{PLANNED}.unavailable")
-    bench.tap(shell, "action.back_home", "screen.home")
+    bench.tap(shell, f"tile.{LOOKUP}", f"screen.{LOOKUP}.number")
+    bench.tap(shell, "action.home", "screen.home")
     bench.drain()
     taps: list[dict[str, Any]] = []
     for _ in range(args.cycles):

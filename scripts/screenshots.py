@@ -2,8 +2,8 @@
 
 Run by `make screenshots` under Xvfb (a real X server, real fonts): for each window size
 (1920x1080, 1280x800) and look (normal, large text, high contrast) it walks the home screen, a
-service that is not built yet, the account flow with its error summary, the review, the result,
-and the idle, staff-PIN and crash overlays, plus the English and pseudo-locale home screens.
+service the portal says is unavailable, the account flow with its error summary, the review, the
+result, and the idle, staff-PIN and crash overlays, plus the English and pseudo-locale home screens.
 The portal is the embedded sandbox, over real HTTP.
 """
 
@@ -26,9 +26,9 @@ from kiosk.config import load_settings
 from kiosk.embedded_portal import EmbeddedPortal
 from kiosk.portal.client import PortalClient, new_idempotency_key
 from kiosk.portal.models import Bank, SandboxBoletaCreate
+from kiosk.portal.models.common import SANDBOX_SET_AVAILABILITY, Availability
 from kiosk.portal.models.sandbox import SANDBOX_CREATE_BOLETA
 from kiosk.services.printer import Printer
-from kiosk.services.registry import home_tiles
 from kiosk.ui.kiosk_ui import KioskUi
 from kiosk.ui.theme import apply_theme
 
@@ -93,9 +93,16 @@ async def walk(ui: KioskUi, client: PortalClient, out: Path, prefix: str) -> lis
     await wait_for(lambda: ui.catalog is not None, 10)
     await settle(200)
     await shot("01-home")
-    await tap(shell, f"tile.{next(t.service for t in home_tiles() if not t.built)}")
-    await shot("02-not-built")
-    await tap(shell, "action.home")
+    closed = {"service_id": "amparos"}  # a service the portal says is unavailable, and why
+    reason = "Mantenimiento programado."
+    await client.call(SANDBOX_SET_AVAILABILITY, path=closed,
+                      body=Availability(available=False, reason=reason))  # fmt: skip
+    ui.refresh_catalog()
+    await wait_for(lambda: any(s.id == "amparos" and not s.available for s in ui.catalog or []))
+    await tap(shell, "tile.amparos")
+    await shot("02-unavailable")
+    await client.call(SANDBOX_SET_AVAILABILITY, path=closed, body=Availability(available=True))
+    await tap(shell, "action.back_home")
     await tap(shell, "tile.cuenta")
     await type_into(shell, "field.dpi", "2468 1357")
     await shot("03-account-dpi-keyboard")

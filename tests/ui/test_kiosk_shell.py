@@ -14,12 +14,12 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
+from support.planned import pretend_not_built
 
 from kiosk import logs
 from kiosk.embedded_portal import PortalEndpoint
 from kiosk.portal.catalog import SERVICE_IDS
 from kiosk.portal.client import new_idempotency_key
-from kiosk.services.registry import home_tiles
 from kiosk.staff import hash_pin
 from kiosk.ui import errors
 
@@ -101,9 +101,9 @@ def test_home_works_and_says_so_while_the_portal_is_down(make_driver: Any) -> No
     assert kiosk.screen() == "screen.cuenta.dpi"
 
 
-def test_a_service_not_built_yet_is_honest(make_driver: Any) -> None:
+def test_a_service_not_built_yet_is_honest(make_driver: Any, monkeypatch: Any) -> None:
+    planned = pretend_not_built(monkeypatch)
     kiosk = make_driver()
-    planned = next(tile.service for tile in home_tiles() if not tile.built)
     kiosk.tap(f"tile.{planned}")
     assert kiosk.screen() == f"screen.{planned}.unavailable"
     assert "todavía no" in kiosk.text("label.body")

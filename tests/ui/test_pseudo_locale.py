@@ -8,11 +8,11 @@ from typing import Any
 import pytest
 from clipping import clipped
 from PySide6.QtWidgets import QApplication
+from support.planned import pretend_not_built
 from verification.sealed import issue_constancia, portal_client
 
 from kiosk import i18n
 from kiosk.embedded_portal import PortalEndpoint
-from kiosk.services.registry import home_tiles
 from kiosk.ui.theme import apply_theme
 
 
@@ -29,8 +29,13 @@ async def issued_seal(sandbox: PortalEndpoint) -> str:
 @pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
 @pytest.mark.parametrize("large", [False, True])
 def test_no_clipped_text_in_the_pseudo_locale(
-    make_driver: Any, sandbox: PortalEndpoint, size: tuple[int, int], large: bool
+    make_driver: Any,
+    sandbox: PortalEndpoint,
+    size: tuple[int, int],
+    large: bool,
+    monkeypatch: Any,
 ) -> None:
+    planned = pretend_not_built(monkeypatch)
     kiosk = make_driver()
     kiosk.shell.resize(*size)
     apply_theme(QApplication.instance(), large_text=large, high_contrast=False)  # type: ignore[arg-type]
@@ -39,7 +44,7 @@ def test_no_clipped_text_in_the_pseudo_locale(
     kiosk.wait(lambda: kiosk.ui.catalog is not None)
     kiosk.settle(0.1)
     seen = {"home": clipped(kiosk.shell)}
-    kiosk.tap(f"tile.{next(t.service for t in home_tiles() if not t.built)}")
+    kiosk.tap(f"tile.{planned}")
     seen["not-built"] = clipped(kiosk.shell)
     kiosk.tap("action.home")
     kiosk.tap("tile.cuenta")
