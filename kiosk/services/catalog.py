@@ -28,7 +28,6 @@ CATEGORIES: tuple[Category, ...] = (
 
 #: catalogue id -> its tile, for the portal's services that have no module in kiosk/services yet
 PLANNED: dict[str, Tile] = {
-    "directorio": Tile("Directorio de tribunales y oficinas", "building", "informacion", 10),
     "normativas": Tile("Normativas y resoluciones", "book", "informacion", 20),
     "estadisticas-mediacion": Tile("Mediación y facilitadores", "chart", "informacion", 30),
     "recursos-humanos": Tile("Empleos en el OJ", "people", "informacion", 40),

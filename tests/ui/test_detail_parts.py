@@ -10,7 +10,7 @@ import zxingcpp
 from PIL import Image
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScrollArea
 
 from kiosk.flows.model import ResultsStep
 from kiosk.flows.records import Detail, DetailRow, DetailSection, Lead, ResultRow, ResultsPage
@@ -119,3 +119,23 @@ def test_the_excerpt_marks_the_words_found_and_the_whole_row_is_one_target(qtbot
     qtbot.mouseClick(marked, Qt.MouseButton.LeftButton, pos=QPoint(10, 5))  # through the label
     assert seen == [(Intent.SELECT, "ley-2-89")]
     assert "notificaciones" in row.accessibleName()
+
+
+def test_what_printing_says_is_scrolled_into_view(qtbot: Any) -> None:
+    screen = DetailScreen("normativas.read", "Ley", _detail(), printable=True)
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setWidget(screen)
+    area.resize(900, 300)  # far shorter than the record: the status is above the fold
+    qtbot.addWidget(area)
+    area.show()
+    bar = area.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())  # the visitor scrolled down to pick articles
+    screen.show_printed("No se imprimió: la impresora no tiene papel.", ok=False)
+
+    def status_in_view() -> bool:
+        top = screen.print_status.mapTo(screen, screen.print_status.rect().topLeft()).y()
+        return bar.value() <= top <= bar.value() + area.viewport().height()
+
+    qtbot.waitUntil(status_in_view)

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout
 
 from kiosk.flows.model import ResultsStep
 from kiosk.flows.records import Detail, ResultRow, ResultsPage
@@ -126,6 +126,7 @@ class DetailScreen(Screen):
         self.print_status.show()
         self.print_button.setEnabled(False)
         self.print_picked.setEnabled(False)
+        self._reveal_status()
 
     def show_printed(self, message: str, *, ok: bool) -> None:
         set_kind(self.print_status, "success" if ok else "error", message)
@@ -133,3 +134,14 @@ class DetailScreen(Screen):
         self.print_picked.setEnabled(True)
         if not self.picked:
             self.print_button.setText(tr("Imprimir otra vez"))
+        self._reveal_status()
+
+    def _reveal_status(self) -> None:
+        """What printing says is seen where the visitor is: a long heading in large text pushes
+        it below the fold, and the visitor may have scrolled down to pick articles."""
+        area = self.parentWidget()
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parentWidget()
+        if isinstance(area, QScrollArea):
+            scroll = area
+            QTimer.singleShot(0, lambda: scroll.ensureWidgetVisible(self.print_status, 0, 24))
