@@ -82,9 +82,11 @@ class Entry:
     def indexed(self, pk: int) -> tuple[object, ...]:
         """rowid, then the index's columns: name, kind, matters, municipality, department,
         address (each as ``word_search.stems``)."""
+        # a court is also found by its code (DDCCC): another service's record leads here by it
+        name = f"{self.name} {self.id}" if self.id.isdigit() else self.name
         return (
             pk,
-            stems(self.name),
+            stems(name),
             stems(data.KIND_WORDS[self.kind]),
             stems(self.words),
             stems(municipality_name(self.department, self.municipality)),

@@ -290,3 +290,21 @@ def test_the_days_on_offer_are_written_in_the_visitors_language(make_driver: Mak
     weekdays = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
     assert first.startswith(weekdays), first
     assert " de " not in first
+
+
+def test_the_hearing_leads_to_its_courts_card_in_the_directory(make_driver: MakeDriver) -> None:
+    """The court pickers and the directory share the court codes: «Cómo llegar a este juzgado»
+    opens the directory on that very court's card (address, hours, map QR)."""
+    kiosk = make_driver()
+    by_number(kiosk, DEMO_CASE_NUMBER)
+    reach(kiosk, "results")
+    kiosk.tap(names(kiosk, "action.select.")[0])
+    reach(kiosk, "record")
+    court = text_here(kiosk, "value.place.court")
+    kiosk.tap("action.lead.directory")
+    kiosk.wait(lambda: kiosk.screen() == "screen.directorio.record", timeout=15)
+    assert text_here(kiosk, "value.heading") == court
+    assert text_here(kiosk, "value.address") and text_here(kiosk, "value.hours")
+    assert here(kiosk, "qr.map").isVisible()
+    kiosk.tap("action.back")  # the search by the court's code is the directory's own: changeable
+    assert kiosk.screen() == "screen.directorio.words"

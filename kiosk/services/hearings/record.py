@@ -13,6 +13,7 @@ from kiosk.flows.model import Answers
 from kiosk.flows.records import Detail, DetailRow, DetailSection
 from kiosk.flows.text import _
 from kiosk.portal.models.hearings import HearingDetail
+from kiosk.services.directory.leads import way_to_court
 from kiosk.services.hearings.actions import ReservedCase
 from kiosk.services.hearings.words import KINDS, ROLES, STATES, length, spoken_day
 from kiosk.text import Text
@@ -107,7 +108,9 @@ def record(answers: Answers, results: dict[str, object]) -> Detail:
         Text("Expediente {number}", number=hearing.case_number),
         (
             DetailSection("hearing", Text("La audiencia"), rows=tuple(when)),
-            DetailSection("place", Text("Dónde"), rows=tuple(where)),
+            DetailSection(
+                "place", Text("Dónde"), rows=tuple(where), leads=(way_to_court(hearing.court_id),)
+            ),
             DetailSection(
                 "parties",
                 Text("Partes"),
