@@ -29,6 +29,5 @@ CATEGORIES: tuple[Category, ...] = (
 #: catalogue id -> its tile, for the portal's services that have no module in kiosk/services yet
 PLANNED: dict[str, Tile] = {
     "normativas": Tile("Normativas y resoluciones", "book", "informacion", 20),
-    "estadisticas-mediacion": Tile("Mediación y facilitadores", "chart", "informacion", 30),
     "recursos-humanos": Tile("Empleos en el OJ", "people", "informacion", 40),
 }
