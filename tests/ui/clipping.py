@@ -14,8 +14,9 @@ def clipped(root: QWidget) -> list[str]:
         if isinstance(widget, QLabel) and widget.text() and widget.pixmap().isNull():
             room = widget.contentsRect()
             if widget.wordWrap():
-                needed = widget.heightForWidth(room.width())
-                if needed > room.height() + 1:
+                # a QLabel's heightForWidth takes and gives its whole size, margins included
+                needed = widget.heightForWidth(widget.width())
+                if needed > widget.height() + 1:
                     problems.append(f"{widget.objectName() or 'QLabel'}: {widget.text()[:40]}")
             else:
                 needed = widget.fontMetrics().horizontalAdvance(widget.text())
