@@ -19,6 +19,7 @@ from kiosk.courts import COURTS, Court, CourtKind, Matter
 from kiosk.geography import DEPARTMENTS, department, municipality_name
 from kiosk.portal.models.directory import EntryKind
 from kiosk.sandbox import directory_data as data
+from kiosk.sandbox.mediation_stats_data import CENTRES_PER_DEPARTMENT
 from kiosk.sandbox.word_search import fold, stems
 
 KIND_OF_COURT: dict[CourtKind, EntryKind] = {
@@ -341,9 +342,11 @@ class DirectorySeeder:
     # --- mediation centres and facilitadores ----------------------------------------------------
 
     def mediation(self, *, without: frozenset[tuple[int, int]]) -> None:
-        """About 80 centres by population: one at every departmental seat, several in the
+        """About 80 centres: one at every departmental seat, several in the
         capital city, the rest in municipalities drawn (never those in ``without``)."""
-        quotas = _apportion(data.MEDIATION_CENTRES, data.POPULATION)
+        # as many in each department as the mediation statistics count: one source, so the
+        # figures a visitor reads and the centres the directory lists agree
+        quotas = CENTRES_PER_DEPARTMENT
         for dept in DEPARTMENTS:
             count = quotas[dept.code]
             places: list[tuple[int, str]] = []

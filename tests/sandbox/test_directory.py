@@ -36,6 +36,7 @@ from kiosk.portal.models.directory import (
     EntryKind,
 )
 from kiosk.sandbox import directory_data
+from kiosk.sandbox.mediation_stats_data import CENTRES_PER_DEPARTMENT
 from kiosk.sandbox.services import directory as service
 from kiosk.sandbox.services.directory import (
     DEMO_CSJ,
@@ -119,6 +120,16 @@ async def test_singular_and_plural_are_one_word(client: PortalClient) -> None:
     assert all(i.startswith("of-") for i in plural if i not in centres)  # who coordinates them
     many = await page(client, words=DEMO_WORDS_MANY)
     assert many.total == sum(1 for c in COURTS if c.kind is CourtKind.PAZ)
+
+
+async def test_each_department_lists_the_centres_its_statistics_count(
+    client: PortalClient,
+) -> None:
+    """A visitor reads «Centros de mediación: 5» in the statistics and taps «Buscar un centro
+    de mediación»: the directory lists those five."""
+    for department, counted in CENTRES_PER_DEPARTMENT.items():
+        listed = await every(client, department=department, kind="mediacion")
+        assert len([i for i in listed if i.startswith("me-")]) == counted, department
 
 
 async def test_a_word_cut_short_still_finds(client: PortalClient) -> None:
