@@ -29,5 +29,4 @@ CATEGORIES: tuple[Category, ...] = (
 #: catalogue id -> its tile, for the portal's services that have no module in kiosk/services yet
 PLANNED: dict[str, Tile] = {
     "normativas": Tile("Normativas y resoluciones", "book", "informacion", 20),
-    "recursos-humanos": Tile("Empleos en el OJ", "people", "informacion", 40),
 }
