@@ -118,6 +118,28 @@ def queries() -> dict[str, list[Query]]:
             _get("fei/FEI-2025-90000002"),
             _get("fei-concepts"),
         ],
+        "Directorio": [
+            _get("directory", "directory/{id}", words="juzgado de paz mixco"),
+            _get("directory", "directory/{id}", words="JUZGADOS DE PAZ"),
+            _get("directory", "directory/{id}", words="mediac quetzalt"),
+            _get("directory", "directory/{id}", department=1, kind="mediacion"),
+            _get("directory", department=14, kind="paz", municipality=6),
+            _get("directory", words="astronauta"),
+        ],
+        "Estadísticas de mediación": [
+            _get("mediation-stats/mediation/years/2024"),
+            _get("mediation-stats/mediation/trend", department=9),
+            _get("mediation-stats/facilitators/years/2019"),
+            _get("mediation-stats/facilitators/trend"),
+        ],
+        "Recursos Humanos": [
+            _get("jobs", "jobs/{id}", status="abierta"),
+            _get("jobs", "jobs/{id}", status="cerrada", department=1),
+            _get("jobs", "jobs/{id}", q="Oficiales QUETZALTENANGO", status="abierta"),
+            _get("jobs", "jobs/{id}", q="licencias de conducir", status="cerrada"),
+            _get("jobs", "jobs/{id}", number="042-2025"),
+            _get("jobs", q="astronauta"),
+        ],
     }
 
 
