@@ -27,6 +27,5 @@ CATEGORIES: tuple[Category, ...] = (
 )
 
 #: catalogue id -> its tile, for the portal's services that have no module in kiosk/services yet
-PLANNED: dict[str, Tile] = {
-    "normativas": Tile("Normativas y resoluciones", "book", "informacion", 20),
-}
+#: (every service of the catalogue has one now; a service the portal adds later starts here)
+PLANNED: dict[str, Tile] = {}
