@@ -121,16 +121,5 @@ def best_unit(conn: sqlite3.Connection, query: str, first: int, last: int) -> Be
 
 
 def excerpt(text: str, query: str) -> list[tuple[str, bool]]:
-    """``word_search.excerpt`` of ``text``, never cut inside its first word: when the window
-    starts inside it, ``word_search`` finds no space before it and cut «Se recuerda» to
-    «…e recuerda». A leading space gives it one; the «…» that then stands before the text's
-    own beginning is dropped."""
-    parts = list(word_search.excerpt(f" {text}", query, EXCERPT_WIDTH))
-    if parts and parts[0] == ("…", False):
-        rest = "".join(words for words, _marked in parts[1:])
-        if text.startswith(rest.rstrip("…")):
-            parts = parts[1:]
-    if not parts:
-        return parts
-    first, marked = parts[0]
-    return [(first.lstrip(" "), marked), *parts[1:]] if first.strip() else parts[1:]
+    """``word_search.excerpt`` of ``text`` at this service's width."""
+    return list(word_search.excerpt(text, query, EXCERPT_WIDTH))

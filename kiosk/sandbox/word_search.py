@@ -93,7 +93,7 @@ def excerpt(text: str, query: str, width: int = 180) -> tuple[tuple[str, bool], 
     start = max(0, spans[0][0] - width // 3) if spans else 0
     if start:
         space = text.rfind(" ", 0, start)
-        start = space + 1 if space >= 0 else start
+        start = space + 1 if space >= 0 else 0  # inside the first word: from the text's start
     end = min(len(text), start + width)
     if end < len(text):
         space = text.rfind(" ", start, end)

@@ -83,3 +83,11 @@ def test_no_match_shows_the_beginning_unmarked() -> None:
     parts = excerpt("Texto corto sin la palabra.", "amparo")
     assert parts == (("Texto corto sin la palabra.", False),)
     assert fold("Ñandú") == "nandu"
+
+
+def test_an_excerpt_that_starts_inside_the_first_word_starts_at_the_text() -> None:
+    """No space before the window's start: the text's first word is whole, never «…e recuerda»."""
+    text = "Anticonstitucionalmente el juzgado de paz resolvió lo que las partes pidieron."
+    parts = excerpt(text, "juzgado", width=60)  # the window would start 20 characters back
+    shown = "".join(words for words, _ in parts)
+    assert shown.startswith("Anticonstitucionalmente"), shown
