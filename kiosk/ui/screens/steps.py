@@ -115,6 +115,7 @@ class OperationScreen(Screen):
         super().__init__(f"{flow_id}.{step_id}")
         layout = QVBoxLayout(self)
         layout.setSpacing(18)
+        self.busy_text = busy_text
         self.heading = label(busy_text, "heading", "label.heading")
         layout.addWidget(self.heading)
         self.progress = QProgressBar()
@@ -135,6 +136,7 @@ class OperationScreen(Screen):
     def show_running(self) -> None:
         # Only the retry is switched off: disabling the whole screen moved the keyboard focus
         # on, and the scroll area followed it down, leaving the message out of view.
+        self.heading.setText(tr(self.busy_text))  # a retry: no longer «No se pudo completar»
         self.progress.show()
         self.message.hide()
         self.retry.hide()
