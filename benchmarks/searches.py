@@ -132,6 +132,15 @@ def queries() -> dict[str, list[Query]]:
             _get("mediation-stats/facilitators/years/2019"),
             _get("mediation-stats/facilitators/trend"),
         ],
+        "Normativas": [
+            _get("legal-texts", "legal-texts/{id}", words="notificación electrónica"),
+            _get("legal-texts", "legal-texts/{id}", words="NOTIFICACIONES", kind="ley"),
+            _get("legal-texts", "legal-texts/{id}", words="casillero electronico"),
+            _get("legal-texts", "legal-texts/{id}", kind="acuerdo", year_from=2019, year_to=2021),
+            _get("legal-texts", words="juez"),
+            _get("legal-texts/ley-2-89/parts/titulo-3-capitulo-2"),
+            _get("legal-texts", words="astronauta"),
+        ],
         "Recursos Humanos": [
             _get("jobs", "jobs/{id}", status="abierta"),
             _get("jobs", "jobs/{id}", status="cerrada", department=1),
