@@ -89,8 +89,9 @@ class DetailScreen(Screen):
         layout.addWidget(label(title, "heading", "label.heading"))
         top = QHBoxLayout()  # "Imprimir" beside the number: seen without scrolling
         top.addWidget(_plain(show(detail.heading), "code", "value.heading"), 1)
-        self.print_button = button("Imprimir todo" if pickable else "Imprimir", "secondary",
-                                   "action.print")  # fmt: skip
+        self.print_button = button("Imprimir", "secondary", "action.print")
+        if pickable:  # beside «Imprimir lo elegido»: says it prints all of what is read
+            self.print_button.setText(tr("Imprimir todo"))
         self.print_button.clicked.connect(lambda: self.ask(Intent.PRINT))
         self.print_button.setVisible(printable)
         top.addWidget(self.print_button, alignment=Qt.AlignmentFlag.AlignTop)
