@@ -301,7 +301,7 @@ class FlowRun:
         for _ in range(len(self.flow.steps)):
             step = self.flow.step(target)
             done = isinstance(step, ActionStep) and not step.locks and self._result_holds(step)
-            done = done or self._only_row(step)
+            done = done or self._only_row(step) or self._chosen_row(step)
             if self._review_return is not None:
                 done = done or (
                     (isinstance(step, QuestionStep) and self._answered(step))
@@ -321,6 +321,20 @@ class FlowRun:
         if not isinstance(page, ResultsPage) or page.total != 1 or len(page.rows) != 1:
             return False
         self.answers[step.field] = page.rows[0].id
+        return True
+
+    def _chosen_row(self, step: Step) -> bool:
+        """A results step whose page says which row is wanted is passed with that row chosen,
+        and kept in the history: «Atrás» from what it led to shows the whole list."""
+        if not isinstance(step, ResultsStep):
+            return False
+        page = self.results.get(step.source)
+        if not isinstance(page, ResultsPage) or page.chosen is None:
+            return False
+        if page.chosen not in {row.id for row in page.rows}:
+            return False
+        self.answers[step.field] = page.chosen
+        self._history.append(step.id)
         return True
 
     def _first_open(self) -> str | None:

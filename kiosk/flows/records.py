@@ -36,6 +36,9 @@ class ResultsPage:
     total: int
     next_cursor: str | None = None
     searched: Shown = ""  # what was searched, said above the results
+    #: the row the search already knows the visitor wants (the part of a law that holds the
+    #: searched words): the flow goes on as if it had been tapped, and «Atrás» shows the list
+    chosen: str | None = None
 
 
 @dataclass(frozen=True)

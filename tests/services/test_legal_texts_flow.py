@@ -84,10 +84,13 @@ async def test_a_long_law_opens_at_the_part_with_the_words(actions: dict[str, Bo
     assert any(marked and "otificaci" in words for words, marked in row.excerpt)
     run.submit({SELECTED: DEMO_LAW})
     await advance(run, actions)
+    assert isinstance(run.current, DetailStep)  # straight to the part that holds the words
+    assert run.answers["part"] == DEMO_LAW_NOTIFICATIONS
+    assert run.back()  # «Atrás»: every part of the law, what was looked for first
     parts = run.current
     assert isinstance(parts, ResultsStep) and parts.id == "parts"
     rows = run.page().rows
-    assert rows[0].id == DEMO_LAW_NOTIFICATIONS  # what was looked for, first
+    assert rows[0].id == DEMO_LAW_NOTIFICATIONS
     assert str(rows[0].facts[-1]).startswith("Aquí está lo que buscó: Artículo ")
     assert rows[0].excerpt and len(rows) > 5 and not rows[1].excerpt
     run.submit({"part": rows[0].id})
@@ -201,6 +204,8 @@ async def opened(actions: dict[str, Bound], text_id: str, part: str, words: str)
     run = await searched(actions, words, kind="ley")
     run.submit({SELECTED: text_id})
     await advance(run, actions)
+    if isinstance(run.current, DetailStep) and run.answers.get("part") != part:
+        assert run.back()  # opened at the part with the words: «Atrás» lists the others
     if isinstance(run.current, ResultsStep):
         run.submit({"part": part})
         await advance(run, actions)

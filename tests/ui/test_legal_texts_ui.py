@@ -83,6 +83,9 @@ def open_part(kiosk: Driver, words: str, text_id: str, part: str) -> float:
     search(kiosk, words, "ley")
     reach(kiosk, "results")
     kiosk.tap(f"action.select.{text_id}")
+    kiosk.wait(lambda: kiosk.screen() in (screen("parts"), screen("record")), timeout=15)
+    if kiosk.screen() == screen("record"):  # opened at the part with the words
+        kiosk.tap("action.back")
     reach(kiosk, "parts")
     began = time.perf_counter()
     kiosk.tap(f"action.select.{part}")
@@ -108,6 +111,9 @@ def test_words_however_typed_open_the_law_at_the_part_that_holds_them(
     assert excerpt(kiosk, DEMO_LAW).startswith("Artículo ")  # the article named
     assert "<b><u>" in text_here(kiosk, f"label.excerpt.{DEMO_LAW}").lower()  # words marked
     kiosk.tap(row)
+    reach(kiosk, "record")  # straight to the part that holds the words
+    assert text_here(kiosk, "value.part").endswith("Notificación electrónica")
+    kiosk.tap("action.back")  # every part of the law, the one with the words first
     reach(kiosk, "parts")
     parts = names(kiosk, "action.select.")
     assert parts[0] == f"action.select.{DEMO_LAW_NOTIFICATIONS}" and len(parts) > 5
@@ -170,6 +176,9 @@ def test_the_whole_code_is_too_long_to_print_and_says_what_to_do(
     search(kiosk, "código de trabajo", "ley")
     reach(kiosk, "results")
     kiosk.tap(f"action.select.{DEMO_CODE}")
+    kiosk.wait(lambda: kiosk.screen() in (screen("parts"), screen("record")), timeout=15)
+    if kiosk.screen() == screen("record"):  # opened at the part with the words
+        kiosk.tap("action.back")
     reach(kiosk, "parts")
     assert names(kiosk, "action.select.")[-1] == f"action.select.{WHOLE}"  # last: to print
     kiosk.tap(f"action.select.{WHOLE}")

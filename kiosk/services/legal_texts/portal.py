@@ -167,7 +167,9 @@ async def open_text(context: ActionContext, answers: Answers, key: str) -> objec
         title=text.title,
         parts=str(len(text.parts)),
     )
-    return Outline(tuple(rows), len(rows), None, said, text=text)
+    # opened from a search: straight to the part that holds the words («Atrás» lists them all)
+    chosen = match.part if match is not None else None
+    return Outline(tuple(rows), len(rows), None, said, chosen, text=text)
 
 
 async def read_part(context: ActionContext, answers: Answers, key: str) -> object:
