@@ -16,15 +16,15 @@ from pathlib import Path
 
 import pytest
 from documents.pdf_reading import text_of
-from support.actions import Bound, bound_actions
+from support.actions import Bound, advance, bound_actions
 from support.logged import logged_text
 
 from kiosk.flows.engine import FlowRun
 from kiosk.flows.lookup import CURSOR
-from kiosk.flows.model import ActionStep, DetailStep, FieldError, InfoStep, ResultsStep
+from kiosk.flows.model import DetailStep, FieldError, InfoStep, ResultsStep
 from kiosk.flows.records import ResultsPage
 from kiosk.portal.client import PortalClient
-from kiosk.portal.errors import PortalError, PortalRejected, PortalUnauthorized
+from kiosk.portal.errors import PortalRejected, PortalUnauthorized
 from kiosk.portal.models.alimony import ALIMONY_CASES, AlimonyCase, AlimonySession, pin_problem
 from kiosk.sandbox.alimony_access import issue_pin
 from kiosk.sandbox.app import DATABASE_FILE
@@ -53,18 +53,6 @@ def session() -> Session:
 @pytest.fixture
 def actions(client: PortalClient, session: Session) -> dict[str, Bound]:
     return bound_actions(client, service=SERVICE, session=session)
-
-
-async def advance(run: FlowRun, actions: dict[str, Bound]) -> None:
-    """Run action steps as the controller does until a screen that waits for the visitor."""
-    while isinstance(run.current, ActionStep):
-        step = run.current
-        try:
-            result = await actions[step.action](run.submitted_answers(), run.action_key(step.id))
-        except PortalError:
-            run.fail_action()
-            raise
-        run.complete_action(result)
 
 
 async def more(run: FlowRun, actions: dict[str, Bound]) -> None:

@@ -13,16 +13,15 @@ from pathlib import Path
 
 import pytest
 from documents.pdf_reading import text_of
-from support.actions import Bound, bound_actions
+from support.actions import Bound, advance, bound_actions
 
 from kiosk.courts import CourtKind, court
 from kiosk.flows.engine import FlowRun
 from kiosk.flows.lookup import CURSOR
-from kiosk.flows.model import ActionStep, DetailStep, QuestionStep, ResultsStep
+from kiosk.flows.model import DetailStep, QuestionStep, ResultsStep
 from kiosk.flows.records import Detail, ResultsPage
 from kiosk.logs import configure
 from kiosk.portal.client import PortalClient
-from kiosk.portal.errors import PortalError
 from kiosk.portal.models.amparos import CSJ_ID, Amparo, AmparoMatter, AmparoState
 from kiosk.sandbox.services.amparos import (
     DEMO_CC_NUMBER,
@@ -46,18 +45,6 @@ JUZGADO_POSTULANTE = "Juana Isabel Tzul Coyoy"
 @pytest.fixture
 def actions(client: PortalClient) -> dict[str, Bound]:
     return bound_actions(client, service=SERVICE)
-
-
-async def advance(run: FlowRun, actions: dict[str, Bound]) -> None:
-    """Run action steps as the controller does until a screen that waits for the visitor."""
-    while isinstance(run.current, ActionStep):
-        step = run.current
-        try:
-            result = await actions[step.action](run.submitted_answers(), run.action_key(step.id))
-        except PortalError:
-            run.fail_action()
-            raise
-        run.complete_action(result)
 
 
 async def walk(actions: dict[str, Bound], *answers: dict[str, str]) -> FlowRun:

@@ -10,14 +10,13 @@ from pathlib import Path
 
 import pytest
 from documents.pdf_reading import text_of
-from support.actions import Bound, bound_actions
+from support.actions import Bound, advance, bound_actions
 
 from kiosk.flows.engine import FlowRun
 from kiosk.flows.lookup import CURSOR
-from kiosk.flows.model import ActionStep, DetailStep, FieldError, ResultsStep
+from kiosk.flows.model import DetailStep, FieldError, ResultsStep
 from kiosk.flows.records import ResultsPage
 from kiosk.portal.client import PortalClient
-from kiosk.portal.errors import PortalError
 from kiosk.portal.models.antejuicios import (
     Antejuicio,
     AntejuicioStage,
@@ -48,18 +47,6 @@ OPEN_PROMOVENTE = "Ana Beatriz Solórzano Méndez"  # stored by the sandbox; sho
 @pytest.fixture
 def actions(client: PortalClient) -> dict[str, Bound]:
     return bound_actions(client, service=SERVICE)
-
-
-async def advance(run: FlowRun, actions: dict[str, Bound]) -> None:
-    """Run action steps as the controller does until a screen that waits for the visitor."""
-    while isinstance(run.current, ActionStep):
-        step = run.current
-        try:
-            result = await actions[step.action](run.submitted_answers(), run.action_key(step.id))
-        except PortalError:
-            run.fail_action()
-            raise
-        run.complete_action(result)
 
 
 def by_number(typed: str) -> FlowRun:

@@ -13,15 +13,15 @@ from pathlib import Path
 
 import pytest
 from documents.pdf_reading import squeezed, text_of
-from support.actions import Bound, bound_actions
+from support.actions import Bound, advance, bound_actions
 
 from kiosk import formats
 from kiosk.courts import COURTS, CourtKind, court
 from kiosk.flows.engine import FlowRun
-from kiosk.flows.model import ActionStep, ConfirmationStep, DetailStep, InfoStep, ResultsStep
+from kiosk.flows.model import ConfirmationStep, DetailStep, InfoStep, ResultsStep
 from kiosk.identity import dpi_check_digit
 from kiosk.portal.client import PortalClient
-from kiosk.portal.errors import PortalError, PortalRejected
+from kiosk.portal.errors import PortalRejected
 from kiosk.portal.models import Problem
 from kiosk.portal.models.court_archive import (
     ArchiveCase,
@@ -76,18 +76,6 @@ def fresh_dpi() -> str:
 @pytest.fixture
 def actions(client: PortalClient) -> dict[str, Bound]:
     return bound_actions(client, service=SERVICE)
-
-
-async def advance(run: FlowRun, actions: dict[str, Bound]) -> None:
-    """Run action steps as the controller does until a screen that waits for the visitor."""
-    while isinstance(run.current, ActionStep):
-        step = run.current
-        try:
-            result = await actions[step.action](run.submitted_answers(), run.action_key(step.id))
-        except PortalError:
-            run.fail_action()
-            raise
-        run.complete_action(result)
 
 
 def pick_court(run: FlowRun, court_id: str) -> None:

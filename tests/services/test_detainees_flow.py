@@ -11,14 +11,13 @@ from pathlib import Path
 
 import pytest
 from documents.pdf_reading import text_of
-from support.actions import Bound, bound_actions
+from support.actions import Bound, advance, bound_actions
 
 from kiosk.flows.engine import FlowRun
 from kiosk.flows.lookup import CURSOR
-from kiosk.flows.model import ActionStep, DetailStep, QuestionStep, ResultsStep
+from kiosk.flows.model import DetailStep, QuestionStep, ResultsStep
 from kiosk.flows.records import Detail, ResultsPage
 from kiosk.portal.client import PortalClient
-from kiosk.portal.errors import PortalError
 from kiosk.portal.models.detainees import NAME_MATCHES_MAX, Detainee, DetentionStatus
 from kiosk.sandbox.demo import DEMO_CLEAN
 from kiosk.sandbox.services.detainees import (
@@ -45,18 +44,6 @@ TODAY = date(2026, 12, 6)
 @pytest.fixture
 def actions(client: PortalClient) -> dict[str, Bound]:
     return bound_actions(client, service=SERVICE)
-
-
-async def advance(run: FlowRun, actions: dict[str, Bound]) -> None:
-    """Run action steps as the controller does until a screen that waits for the visitor."""
-    while isinstance(run.current, ActionStep):
-        step = run.current
-        try:
-            result = await actions[step.action](run.submitted_answers(), run.action_key(step.id))
-        except PortalError:
-            run.fail_action()
-            raise
-        run.complete_action(result)
 
 
 def by_name(given: str, first: str, second: str = "") -> FlowRun:

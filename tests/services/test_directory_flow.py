@@ -12,15 +12,14 @@ from pathlib import Path
 
 import pytest
 from documents.pdf_reading import page_count, rasterize, read_qr, squeezed, text_of
-from support.actions import Bound, bound_actions
+from support.actions import Bound, advance, bound_actions
 
 from kiosk.flows.engine import FlowRun
 from kiosk.flows.lookup import CURSOR
-from kiosk.flows.model import ActionStep, DetailStep, QuestionStep, ResultsStep
+from kiosk.flows.model import DetailStep, QuestionStep, ResultsStep
 from kiosk.flows.records import ResultRow, ResultsPage
 from kiosk.formats import GUATEMALA
 from kiosk.portal.client import PortalClient
-from kiosk.portal.errors import PortalError
 from kiosk.portal.models.directory import DirectoryEntry, OpeningHours
 from kiosk.sandbox.services.directory import (
     DEMO_CSJ,
@@ -47,18 +46,6 @@ CAPITAL = WorkingDays((1, 1))
 @pytest.fixture
 def actions(client: PortalClient) -> dict[str, Bound]:
     return bound_actions(client, service=SERVICE)
-
-
-async def advance(run: FlowRun, actions: dict[str, Bound]) -> None:
-    """Run action steps as the controller does until a screen that waits for the visitor."""
-    while isinstance(run.current, ActionStep):
-        step = run.current
-        try:
-            result = await actions[step.action](run.submitted_answers(), run.action_key(step.id))
-        except PortalError:
-            run.fail_action()
-            raise
-        run.complete_action(result)
 
 
 async def by_words(actions: dict[str, Bound], words: str) -> FlowRun:

@@ -15,15 +15,15 @@ from pathlib import Path
 
 import pytest
 from documents.pdf_reading import outside_margins, page_count, rasterize, read_qr, text_of, words_of
-from support.actions import Bound, bound_actions
+from support.actions import Bound, advance, bound_actions
 
 from kiosk.courts import court
 from kiosk.flows.engine import FlowRun
 from kiosk.flows.lookup import CURSOR
-from kiosk.flows.model import ActionStep, DetailStep, QuestionStep, ResultsStep
+from kiosk.flows.model import DetailStep, QuestionStep, ResultsStep
 from kiosk.flows.records import ResultsPage
 from kiosk.portal.client import PortalClient
-from kiosk.portal.errors import PortalError, PortalTimeout, PortalUnavailable
+from kiosk.portal.errors import PortalTimeout, PortalUnavailable
 from kiosk.portal.models.hearings import HearingDetail, HearingState
 from kiosk.sandbox.services.hearings import (
     BUSY_MINIMUM,
@@ -49,18 +49,6 @@ NAMES = (*DEMO_CASE_PARTIES, *DEMO_RESERVED_PARTIES)
 @pytest.fixture
 def actions(client: PortalClient) -> dict[str, Bound]:
     return bound_actions(client, service=SERVICE)
-
-
-async def advance(run: FlowRun, actions: dict[str, Bound]) -> None:
-    """Run action steps as the controller does until a screen that waits for the visitor."""
-    while isinstance(run.current, ActionStep):
-        step = run.current
-        try:
-            result = await actions[step.action](run.submitted_answers(), run.action_key(step.id))
-        except PortalError:
-            run.fail_action()
-            raise
-        run.complete_action(result)
 
 
 def by_number(typed: str) -> FlowRun:

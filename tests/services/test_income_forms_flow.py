@@ -18,15 +18,14 @@ import zxingcpp
 from documents.pdf_reading import rasterize, read_qr, text_of
 from hypothesis import given
 from hypothesis import strategies as st
-from support.actions import Bound, bound_actions
+from support.actions import Bound, advance, bound_actions
 from support.codes import body_of, shown_codes
 
 from kiosk import formats
 from kiosk.flows.engine import FlowRun
-from kiosk.flows.model import ActionStep, ConfirmationStep, InfoStep, ReviewStep
+from kiosk.flows.model import ConfirmationStep, InfoStep, ReviewStep
 from kiosk.nit import check_digit
 from kiosk.portal.client import PortalClient
-from kiosk.portal.errors import PortalError
 from kiosk.portal.models.income_forms import FeiStatus, IncomeForm, PayerIdKind
 from kiosk.portal.models.payments import Bank
 from kiosk.sandbox import income_forms_data as data
@@ -59,18 +58,6 @@ def nit() -> str:
 @pytest.fixture
 def actions(client: PortalClient) -> dict[str, Bound]:
     return bound_actions(client, service=SERVICE)
-
-
-async def advance(run: FlowRun, actions: dict[str, Bound]) -> None:
-    """Run action steps as the controller does until a screen that waits for the visitor."""
-    while isinstance(run.current, ActionStep):
-        step = run.current
-        try:
-            result = await actions[step.action](run.submitted_answers(), run.action_key(step.id))
-        except PortalError:
-            run.fail_action()
-            raise
-        run.complete_action(result)
 
 
 async def answer(run: FlowRun, actions: dict[str, Bound], **values: str) -> None:

@@ -13,17 +13,16 @@ from pathlib import Path
 
 import pytest
 from documents.pdf_reading import page_count, text_of
-from support.actions import Bound, bound_actions
+from support.actions import Bound, advance, bound_actions
 
 from kiosk.courts import court
 from kiosk.embedded_portal import PortalEndpoint
 from kiosk.flows.engine import FlowRun
 from kiosk.flows.lookup import CURSOR, FETCH, SEARCH
-from kiosk.flows.model import ActionStep, DetailStep, FieldError, ResultsStep
+from kiosk.flows.model import DetailStep, FieldError, ResultsStep
 from kiosk.flows.records import Detail, ResultsPage
 from kiosk.formats import GUATEMALA
 from kiosk.portal.client import PortalClient
-from kiosk.portal.errors import PortalError
 from kiosk.portal.models.job_openings import (
     JOB,
     ApplicationOutcome,
@@ -61,18 +60,6 @@ TODAY = date(2026, 12, 7)
 @pytest.fixture
 def actions(client: PortalClient) -> dict[str, Bound]:
     return bound_actions(client, service=SERVICE)
-
-
-async def advance(run: FlowRun, actions: dict[str, Bound]) -> None:
-    """Run action steps as the controller does until a screen that waits for the visitor."""
-    while isinstance(run.current, ActionStep):
-        step = run.current
-        try:
-            result = await actions[step.action](run.submitted_answers(), run.action_key(step.id))
-        except PortalError:
-            run.fail_action()
-            raise
-        run.complete_action(result)
 
 
 def browse(mode: str, words: str = "", department: str = "0") -> FlowRun:

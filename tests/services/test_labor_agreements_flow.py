@@ -15,17 +15,16 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from support.actions import Bound, bound_actions
+from support.actions import Bound, advance, bound_actions
 
 from kiosk.embedded_portal import PortalEndpoint
 from kiosk.flows.engine import FlowRun
 from kiosk.flows.lookup import CURSOR
-from kiosk.flows.model import ActionStep, DetailStep, ResultsStep
+from kiosk.flows.model import DetailStep, ResultsStep
 from kiosk.flows.records import Detail, ResultsPage
 from kiosk.formats import GUATEMALA
 from kiosk.identity import format_dpi
 from kiosk.portal.client import PortalClient
-from kiosk.portal.errors import PortalError
 from kiosk.portal.models.labor_agreements import (
     AgreementParty,
     AgreementStatus,
@@ -53,18 +52,6 @@ WORKER = "Marta Julia Sic Tzoc"  # stored by the sandbox; shown by initials only
 @pytest.fixture
 def actions(client: PortalClient) -> dict[str, Bound]:
     return bound_actions(client, service=SERVICE)
-
-
-async def advance(run: FlowRun, actions: dict[str, Bound]) -> None:
-    """Run action steps as the controller does until a screen that waits for the visitor."""
-    while isinstance(run.current, ActionStep):
-        step = run.current
-        try:
-            result = await actions[step.action](run.submitted_answers(), run.action_key(step.id))
-        except PortalError:
-            run.fail_action()
-            raise
-        run.complete_action(result)
 
 
 async def walk(actions: dict[str, Bound], number: str, dpi: str) -> FlowRun:

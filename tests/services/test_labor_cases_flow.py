@@ -8,14 +8,13 @@ from datetime import date
 
 import pytest
 from pypdf import PdfReader
-from support.actions import Bound, bound_actions
+from support.actions import Bound, advance, bound_actions
 
 from kiosk.flows.engine import FlowRun
 from kiosk.flows.lookup import CURSOR
-from kiosk.flows.model import ActionStep, DetailStep, ResultsStep
+from kiosk.flows.model import DetailStep, ResultsStep
 from kiosk.flows.records import ResultsPage
 from kiosk.portal.client import PortalClient
-from kiosk.portal.errors import PortalError
 from kiosk.portal.models.labor_cases import LaborCase, LaborStage
 from kiosk.sandbox.services.labor_cases import (
     DEMO_HEARING_COURT,
@@ -33,18 +32,6 @@ HEARING_PARTY = "Juan Carlos García Hernández"  # stored by the sandbox; shown
 @pytest.fixture
 def actions(client: PortalClient) -> dict[str, Bound]:
     return bound_actions(client, service=SERVICE)
-
-
-async def advance(run: FlowRun, actions: dict[str, Bound]) -> None:
-    """Run action steps as the controller does until a screen that waits for the visitor."""
-    while isinstance(run.current, ActionStep):
-        step = run.current
-        try:
-            result = await actions[step.action](run.submitted_answers(), run.action_key(step.id))
-        except PortalError:
-            run.fail_action()
-            raise
-        run.complete_action(result)
 
 
 @pytest.mark.parametrize(

@@ -12,15 +12,14 @@ from datetime import date
 
 import pytest
 from pypdf import PdfReader
-from support.actions import Bound, bound_actions
+from support.actions import Bound, advance, bound_actions
 
 from kiosk.flows.engine import FlowRun
 from kiosk.flows.lookup import CURSOR, SELECTED
-from kiosk.flows.model import ActionStep, DetailStep, ResultsStep
+from kiosk.flows.model import DetailStep, ResultsStep
 from kiosk.flows.records import PICKED, ResultsPage
 from kiosk.i18n import tr
 from kiosk.portal.client import PortalClient
-from kiosk.portal.errors import PortalError
 from kiosk.portal.models.legal_texts import LegalTextPart
 from kiosk.sandbox.services.legal_texts import (
     DEMO_CODE,
@@ -44,18 +43,6 @@ TODAY = date(2026, 12, 6)
 @pytest.fixture
 def actions(client: PortalClient) -> dict[str, Bound]:
     return bound_actions(client, service=SERVICE)
-
-
-async def advance(run: FlowRun, actions: dict[str, Bound]) -> None:
-    """Run action steps as the controller does until a screen that waits for the visitor."""
-    while isinstance(run.current, ActionStep):
-        step = run.current
-        try:
-            result = await actions[step.action](run.submitted_answers(), run.action_key(step.id))
-        except PortalError:
-            run.fail_action()
-            raise
-        run.complete_action(result)
 
 
 async def searched(

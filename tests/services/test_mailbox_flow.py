@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from documents.pdf_reading import squeezed, text_of
-from support.actions import Bound, bound_actions
+from support.actions import Bound, advance, bound_actions
 from support.devices import enrolled_kiosk
 from support.people import Person, person_without_account
 
@@ -22,10 +22,10 @@ from kiosk import formats
 from kiosk.embedded_portal import PortalEndpoint
 from kiosk.flows.engine import FlowRun
 from kiosk.flows.lookup import CURSOR, SELECTED
-from kiosk.flows.model import ActionStep, DetailStep, QuestionStep, ResultsStep
+from kiosk.flows.model import DetailStep, QuestionStep, ResultsStep
 from kiosk.flows.records import Detail, ResultsPage
 from kiosk.portal.client import PortalClient, new_idempotency_key
-from kiosk.portal.errors import PortalError, PortalRateLimited, PortalRejected
+from kiosk.portal.errors import PortalRateLimited, PortalRejected
 from kiosk.portal.models import AccountCreate, SessionCreate, VisitorSession
 from kiosk.portal.models.mailbox import NOTIFICATION, Notification
 from kiosk.sandbox.app import DATABASE_FILE
@@ -64,18 +64,6 @@ def visit() -> Iterator[Session]:
 @pytest.fixture
 def actions(client: PortalClient, visit: Session) -> dict[str, Bound]:
     return bound_actions(client, service=SERVICE, session=visit)
-
-
-async def advance(run: FlowRun, actions: dict[str, Bound]) -> None:
-    """Run action steps as the controller does until a screen that waits for the visitor."""
-    while isinstance(run.current, ActionStep):
-        step = run.current
-        try:
-            result = await actions[step.action](run.submitted_answers(), run.action_key(step.id))
-        except PortalError:
-            run.fail_action()
-            raise
-        run.complete_action(result)
 
 
 async def into_the_box(run: FlowRun, actions: dict[str, Bound], login: str, password: str) -> None:

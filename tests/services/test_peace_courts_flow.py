@@ -13,14 +13,13 @@ from pathlib import Path
 
 import pytest
 from documents.pdf_reading import text_of
-from support.actions import Bound, bound_actions
+from support.actions import Bound, advance, bound_actions
 
 from kiosk.flows.engine import FlowRun
 from kiosk.flows.lookup import CURSOR
-from kiosk.flows.model import ActionStep, DetailStep, ResultsStep
+from kiosk.flows.model import DetailStep, ResultsStep
 from kiosk.flows.records import Detail, ResultsPage
 from kiosk.portal.client import PortalClient
-from kiosk.portal.errors import PortalError
 from kiosk.portal.models.peace_courts import (
     PeaceCase,
     PeaceHearingKind,
@@ -56,18 +55,6 @@ RESERVED_PARTIES = ("Lucía Fernanda Gómez Ajú", "Carlos Roberto Méndez Santo
 @pytest.fixture
 def actions(client: PortalClient) -> dict[str, Bound]:
     return bound_actions(client, service=SERVICE)
-
-
-async def advance(run: FlowRun, actions: dict[str, Bound]) -> None:
-    """Run action steps as the controller does until a screen that waits for the visitor."""
-    while isinstance(run.current, ActionStep):
-        step = run.current
-        try:
-            result = await actions[step.action](run.submitted_answers(), run.action_key(step.id))
-        except PortalError:
-            run.fail_action()
-            raise
-        run.complete_action(result)
 
 
 async def opened(typed: str, actions: dict[str, Bound]) -> FlowRun:

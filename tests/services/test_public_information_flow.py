@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 from documents.pdf_reading import squeezed, text_of
-from support.actions import Bound, bound_actions
+from support.actions import Bound, advance, bound_actions
 
 from kiosk import formats
 from kiosk.flows.engine import FlowRun
 from kiosk.flows.model import ActionStep, ConfirmationStep, DetailStep, InfoStep, ReviewStep
 from kiosk.portal.client import PortalClient
-from kiosk.portal.errors import PortalError, PortalRejected
+from kiosk.portal.errors import PortalRejected
 from kiosk.portal.models.public_information import (
     PublicInformationRequest,
     PublicInformationStatus,
@@ -42,18 +42,6 @@ def actions(client: PortalClient) -> dict[str, Bound]:
 
 def email() -> str:
     return f"ana.{uuid.uuid4().hex[:8]}@ejemplo.gt"
-
-
-async def advance(run: FlowRun, actions: dict[str, Bound]) -> None:
-    """Run action steps as the controller does until a screen that waits for the visitor."""
-    while isinstance(run.current, ActionStep):
-        step = run.current
-        try:
-            result = await actions[step.action](run.submitted_answers(), run.action_key(step.id))
-        except PortalError:
-            run.fail_action()
-            raise
-        run.complete_action(result)
 
 
 def new_request(run: FlowRun, text: str = TEXT) -> None:

@@ -19,15 +19,15 @@ from pathlib import Path
 
 import pytest
 from documents.pdf_reading import outside_margins, page_count, text_of, words_of
-from support.actions import Bound, bound_actions
+from support.actions import Bound, advance, bound_actions
 
 from kiosk.case_numbers import parse_case_number
 from kiosk.courts import court
 from kiosk.flows.engine import FlowRun
-from kiosk.flows.model import ActionStep, ConfirmationStep, DetailStep, ResultsStep
+from kiosk.flows.model import ConfirmationStep, DetailStep, ResultsStep
 from kiosk.identity import dpi_check_digit, make_dpi
 from kiosk.portal.client import PortalClient
-from kiosk.portal.errors import PortalError, PortalTimeout, PortalUnavailable
+from kiosk.portal.errors import PortalTimeout, PortalUnavailable
 from kiosk.portal.models.virtual_hearings import AttendeeRole, VirtualHearingRequest
 from kiosk.sandbox.demo import DEMO_CLEAN
 from kiosk.sandbox.services.hearings import DEMO_CASE_NUMBER as PENAL_CASE_NUMBER
@@ -57,18 +57,6 @@ def new_dpi() -> str:
 @pytest.fixture
 def actions(client: PortalClient) -> dict[str, Bound]:
     return bound_actions(client, service=SERVICE)
-
-
-async def advance(run: FlowRun, actions: dict[str, Bound]) -> None:
-    """Run action steps as the controller does until a screen that waits for the visitor."""
-    while isinstance(run.current, ActionStep):
-        step = run.current
-        try:
-            result = await actions[step.action](run.submitted_answers(), run.action_key(step.id))
-        except PortalError:
-            run.fail_action()
-            raise
-        run.complete_action(result)
 
 
 async def listed(typed: str, actions: dict[str, Bound]) -> FlowRun:

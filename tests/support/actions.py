@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-from kiosk.flows.model import Answers
+from kiosk.flows.engine import FlowRun
+from kiosk.flows.model import ActionStep, Answers
 from kiosk.portal.client import PortalClient
+from kiosk.portal.errors import PortalError
 from kiosk.services.base import ActionContext, Service
 from kiosk.services.criminal_record import SERVICE as CRIMINAL_RECORD
 from kiosk.session import Session
@@ -33,3 +35,15 @@ def bound_actions(
         return call
 
     return {action_id: bind(action_id) for action_id in service.actions}
+
+
+async def advance(run: FlowRun, actions: dict[str, Bound]) -> None:
+    """Run action steps as the controller does until a screen that waits for the visitor."""
+    while isinstance(run.current, ActionStep):
+        step = run.current
+        try:
+            result = await actions[step.action](run.submitted_answers(), run.action_key(step.id))
+        except PortalError:
+            run.fail_action()
+            raise
+        run.complete_action(result)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import io
+import logging
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -13,7 +15,7 @@ from kiosk_driver import Driver
 from PySide6.QtWidgets import QApplication
 from steady_loop import run_until
 
-from kiosk import i18n
+from kiosk import i18n, logs
 from kiosk.app import Kiosk, compose
 from kiosk.config import load_settings
 from kiosk.embedded_portal import PortalEndpoint
@@ -114,3 +116,27 @@ def make_driver(
     # Strict: under a kiosk compositor there is one window; anything else left open is a leak.
     if stray:
         pytest.fail(f"top-level windows left open besides the kiosk: {stray}")
+
+
+@pytest.fixture
+def kiosk_log() -> Iterator[io.StringIO]:
+    """What the kiosk's log file would hold: its JSON handler and filter on the root logger, the
+    kiosk's own loggers at DEBUG (the most they ever write), other libraries as configured."""
+    written = io.StringIO()
+    handler = logging.StreamHandler(written)
+    handler.setFormatter(logs.JsonFormatter())
+    handler.addFilter(logs.third_party_debug_filter)
+    root = logging.getLogger()
+    quiet = {name: logging.getLogger(name).level for name in ("httpx", "httpcore")}
+    level = root.level
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG)
+    for name in quiet:
+        logging.getLogger(name).setLevel(logging.WARNING)  # as logs.configure sets them
+    try:
+        yield written
+    finally:
+        root.removeHandler(handler)
+        root.setLevel(level)
+        for name, was in quiet.items():
+            logging.getLogger(name).setLevel(was)

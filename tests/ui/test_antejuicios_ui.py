@@ -7,7 +7,6 @@ visit or in the logs."""
 from __future__ import annotations
 
 import io
-import logging
 import time
 from collections.abc import Callable, Iterator
 
@@ -17,7 +16,6 @@ from kiosk_driver import Driver
 from PySide6.QtWidgets import QWidget
 from record_visit import here, shown, text_here
 
-from kiosk import logs
 from kiosk.embedded_portal import PortalEndpoint
 from kiosk.sandbox.services.antejuicios import (
     DEMO_MANY_QUERY,
@@ -266,30 +264,6 @@ def test_printing_that_fails_gives_the_advice(make_driver: MakeDriver) -> None:
     kiosk.wait(lambda: text_here(kiosk, "label.print_status").startswith("No se imprimió"), 30)
     assert "anotar el número del antejuicio" in text_here(kiosk, "label.print_status")
     assert kiosk.find("action.print").text() == "Imprimir otra vez"
-
-
-@pytest.fixture
-def kiosk_log() -> Iterator[io.StringIO]:
-    """What the kiosk's log file would hold: its JSON handler and filter on the root logger, the
-    kiosk's own loggers at DEBUG (the most they ever write), other libraries as configured."""
-    written = io.StringIO()
-    handler = logging.StreamHandler(written)
-    handler.setFormatter(logs.JsonFormatter())
-    handler.addFilter(logs.third_party_debug_filter)
-    root = logging.getLogger()
-    quiet = {name: logging.getLogger(name).level for name in ("httpx", "httpcore")}
-    level = root.level
-    root.addHandler(handler)
-    root.setLevel(logging.DEBUG)
-    for name in quiet:
-        logging.getLogger(name).setLevel(logging.WARNING)  # as logs.configure sets them
-    try:
-        yield written
-    finally:
-        root.removeHandler(handler)
-        root.setLevel(level)
-        for name, was in quiet.items():
-            logging.getLogger(name).setLevel(was)
 
 
 def test_nothing_is_kept_after_the_visit_nor_in_the_logs(

@@ -8,7 +8,6 @@ of the search kept after the visit or written to the log."""
 from __future__ import annotations
 
 import io
-import logging
 import time
 from collections.abc import Callable, Iterator
 
@@ -19,7 +18,6 @@ from leftovers import assert_nothing_left
 from PySide6.QtWidgets import QWidget
 from record_visit import here, text_here
 
-from kiosk import logs
 from kiosk.embedded_portal import PortalEndpoint
 from kiosk.sandbox.services.directory import (
     DEMO_MEDIATION,
@@ -254,30 +252,6 @@ def test_printing_that_fails_gives_the_advice(make_driver: MakeDriver) -> None:
 
 
 # --- nothing kept ---------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def kiosk_log() -> Iterator[io.StringIO]:
-    """What the kiosk's log file would hold: its JSON handler and filter on the root logger, the
-    kiosk's own loggers at DEBUG (the most they ever write), other libraries as configured."""
-    written = io.StringIO()
-    handler = logging.StreamHandler(written)
-    handler.setFormatter(logs.JsonFormatter())
-    handler.addFilter(logs.third_party_debug_filter)
-    root = logging.getLogger()
-    quiet = {name: logging.getLogger(name).level for name in ("httpx", "httpcore")}
-    level = root.level
-    root.addHandler(handler)
-    root.setLevel(logging.DEBUG)
-    for name in quiet:
-        logging.getLogger(name).setLevel(logging.WARNING)  # as logs.configure sets them
-    try:
-        yield written
-    finally:
-        root.removeHandler(handler)
-        root.setLevel(level)
-        for name, was in quiet.items():
-            logging.getLogger(name).setLevel(was)
 
 
 def test_the_words_are_never_logged(make_driver: MakeDriver, kiosk_log: io.StringIO) -> None:
