@@ -9,6 +9,7 @@ It runs in threads of its own, so it keeps serving while the test drives the Qt 
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -52,6 +53,7 @@ class PortalProxy:
         self.refused = 0  # requests that arrived while cut
         self._cut = False
         self._lose: tuple[str, str] | None = None
+        self._delay = 0.0
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
         self._server.daemon_threads = True
@@ -81,6 +83,10 @@ class PortalProxy:
 
     def restore(self) -> None:
         self._cut = False
+
+    def slow(self, seconds: float) -> None:
+        """From now on every request waits ``seconds`` before it goes on (a slow portal)."""
+        self._delay = seconds
 
     def lose_next_answer(self, method: str, path: str) -> None:
         """The next ``method path`` reaches the portal, which does the work; its answer is lost."""
@@ -116,6 +122,8 @@ class PortalProxy:
         return Handler
 
     def _forward(self, request: BaseHTTPRequestHandler) -> None:
+        if self._delay:
+            time.sleep(self._delay)
         length = int(request.headers.get("Content-Length") or 0)
         body = request.rfile.read(length) if length else b""
         if self._cut:

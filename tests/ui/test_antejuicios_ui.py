@@ -7,7 +7,6 @@ visit or in the logs."""
 from __future__ import annotations
 
 import io
-import time
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -239,16 +238,10 @@ def test_portal_down_says_so_and_the_retry_finds_it(
 def test_a_slow_portal_shows_progress_until_it_answers(
     make_driver: MakeDriver, proxy: PortalProxy
 ) -> None:
-    forward = proxy._forward
-
-    def slowly(request: object) -> None:
-        time.sleep(1.5)
-        forward(request)  # type: ignore[arg-type]
-
     kiosk = make_driver(portal_url=proxy.url)
     choose(kiosk, "numero")
     kiosk.type("field.number", DEMO_NUMBER)
-    proxy._forward = slowly  # type: ignore[method-assign]
+    proxy.slow(1.5)
     kiosk.tap("action.continue")
     assert kiosk.screen() == screen("search")
     assert "Estamos buscando" in text_here(kiosk, "label.heading")

@@ -246,14 +246,8 @@ def test_portal_down_says_so_and_the_retry_finds_them(
 
 
 def test_a_slow_portal_shows_the_wait(make_driver: MakeDriver, proxy: PortalProxy) -> None:
-    forward = proxy._forward
-
-    def slowly(request: object) -> None:
-        time.sleep(1.2)
-        forward(request)  # type: ignore[arg-type]
-
     kiosk = make_driver(portal_url=proxy.url)
-    proxy._forward = slowly  # type: ignore[method-assign]
+    proxy.slow(1.2)
     browse(kiosk, "abiertas", "oficial")
     assert kiosk.screen() == screen("search")
     assert "Estamos buscando las convocatorias" in text_here(kiosk, "label.heading")
