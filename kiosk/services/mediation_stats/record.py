@@ -73,7 +73,7 @@ def mediation_record(figures: MediationFigures, department: int | None) -> Detai
             "agreements",
             _("Terminaron en acuerdo"),
             count_and_share(scope.agreements, scope.started),
-            _("Las partes firmaron un acuerdo. En las demás no llegaron a uno o no volvieron."),
+            Text("Las partes firmaron un acuerdo. En las demás no llegaron a uno o no volvieron."),
         ),
         DetailRow("centres", _("Centros de mediación"), count(scope.centres)),
     )
@@ -82,7 +82,7 @@ def mediation_record(figures: MediationFigures, department: int | None) -> Detai
             f"matter.{m.matter.value}",
             MATTERS[m.matter][0],
             count_and_share(m.started, scope.started),
-            MATTERS[m.matter][1],
+            Text(MATTERS[m.matter][1]),  # an explanation is a Text: shown translated
         )
         for m in scope.matters
     )
@@ -215,7 +215,7 @@ def facilitator_record(figures: FacilitatorFigures, department: int | None) -> D
             "referred",
             _("Casos llevados al juez de paz"),
             count(scope.cases_referred),
-            _("Los demás se resolvieron en la comunidad, con la orientación del facilitador.")
+            Text("Los demás se resolvieron en la comunidad, con la orientación del facilitador.")
             if scope.cases_referred
             else "",
         ),

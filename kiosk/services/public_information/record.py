@@ -152,10 +152,10 @@ def request_record(answers: Answers, results: dict[str, object]) -> Detail:
     return Detail(
         heading=Text("Solicitud {folio}", folio=request.folio),
         sections=(
-            DetailSection("request", _("Su solicitud"), rows=tuple(rows), note=note),
+            DetailSection("request", Text("Su solicitud"), rows=tuple(rows), note=note),
             DetailSection(
                 "information",
-                _("Información que pidió"),
+                Text("Información que pidió"),
                 rows=(DetailRow("information", _("Lo que escribió"), request.information),),
             ),
         ),
