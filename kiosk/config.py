@@ -139,6 +139,15 @@ class LogSettings(_Section):
         return value
 
 
+class AuditSettings(_Section):
+    # Empty: the kiosk's own data folder (platformdirs user_data_dir "oj-kiosk", see
+    # kiosk.audit.default_log_path), beside the trust list's folder but not in a cache, which
+    # the system may clean: the log is a record, not something to fetch again.
+    path: Path | None = Field(
+        default=None, description="SQLite file of the clerk's audit log (hash chain)"
+    )
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix=ENV_PREFIX,
@@ -155,6 +164,7 @@ class Settings(BaseSettings):
     trust: TrustSettings = TrustSettings()
     staff: StaffSettings = StaffSettings()
     log: LogSettings = LogSettings()
+    audit: AuditSettings = AuditSettings()
 
     _toml_file: ClassVar[Path | None] = None
 

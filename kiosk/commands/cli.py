@@ -23,9 +23,10 @@ SUBCOMMANDS = {
     "hash-pin": "crear el hash del PIN del personal para staff.pin_hash",
     "print-test": "imprimir una constancia de muestra e informar del resultado (técnicos)",
     "verify": "verificar documentos: imágenes, PDF, textos o códigos (kiosk verify -h)",
+    "audit": "bitácora de ventanilla: comprobar que no fue alterada (kiosk audit verify)",
 }
 # These parse their own options (their -h is their own).
-OWN_PARSERS = frozenset({"sandbox", "verify"})
+OWN_PARSERS = frozenset({"sandbox", "verify", "audit"})
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -99,6 +100,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kiosk.commands import verify  # the seal cryptography loads only for this command
 
         return verify.main(args_list[1:])
+    if args_list[:1] == ["audit"]:
+        from kiosk.commands import audit
+
+        return audit.main(args_list[1:])
     args = build_parser().parse_args(args_list)
     command = args.command or "run"
     if command == "hash-pin":
