@@ -53,6 +53,7 @@ from kiosk.portal.models import (
     payments,
     verification,
 )
+from kiosk.portal.models.staff import STAFF_TOKEN_HEADER
 
 log = logging.getLogger(__name__)
 M = TypeVar("M", bound=BaseModel)
@@ -95,6 +96,17 @@ class PortalClient:
             follow_redirects=False,
         )
 
+    def set_staff_token(self, token: str | None) -> None:
+        """A desk's signed-in clerk: every call carries ``X-Staff-Token`` (None: no more)."""
+        if token:
+            self._http.headers[STAFF_TOKEN_HEADER] = token
+        else:
+            self._http.headers.pop(STAFF_TOKEN_HEADER, None)
+
+    @property
+    def has_staff_token(self) -> bool:
+        return STAFF_TOKEN_HEADER in self._http.headers
+
     def forget_cookies(self) -> None:
         """The end of a visit: no cookie a portal set rides on the next visitor's calls."""
         self._http.cookies.clear()
@@ -119,13 +131,15 @@ class PortalClient:
         body: BaseModel | None = None,
         token: str | None = None,
         idempotency_key: str | None = None,
+        staff_token: str | None = None,
     ) -> M:
         """Call ``endpoint`` with its path placeholders filled from ``path``. GETs are retried on
         transient faults; a POST that creates (``endpoint.idempotent``) needs ``idempotency_key``
-        (the same one on a retry, so the portal answers instead of creating twice)."""
+        (the same one on a retry, so the portal answers instead of creating twice).
+        ``staff_token``: this call's clerk, instead of the one ``set_staff_token`` gave."""
         url = endpoint.url(**dict(path or {}))
         params = {k: str(v) for k, v in (query or {}).items() if v is not None}
-        headers: dict[str, str] = {}
+        headers: dict[str, str] = {STAFF_TOKEN_HEADER: staff_token} if staff_token else {}
         content: str | None = None
         if endpoint.method in ("POST", "PUT"):
             content = body.model_dump_json(exclude_none=True) if body is not None else "{}"

@@ -10,6 +10,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from kiosk.sandbox import staff_users
 from kiosk.sandbox.devices import DEMO_DEVICE_TOKEN, DEMO_KIOSK_ID
 from kiosk.sandbox.guards import Housekeeping, Idempotency, authenticate_device
 from kiosk.sandbox.keyring import Keyring
@@ -65,14 +66,30 @@ def get_state(request: Request) -> SandboxState:
 
 
 def get_kiosk(request: Request) -> str:
+    """The enrolled kiosk; and, when a desk sends ``X-Staff-Token``, its clerk's session
+    (checked, recorded, kept as ``request.state.staff`` for the routes that need a role)."""
     state = get_state(request)
     kiosk = authenticate_device(request, state.db)
+    request.state.staff = staff_users.signed_in(request, state.db, kiosk)
     state.housekeeping.tick()
     return kiosk
 
 
 State = Annotated[SandboxState, Depends(get_state)]
 KioskId = Annotated[str, Depends(get_kiosk)]
+
+
+def get_staff(request: Request, kiosk: KioskId) -> staff_users.SignedIn:
+    """The desk clerk behind the call; 401 ``staff_session_required`` without one."""
+    signed_in: staff_users.SignedIn | None = request.state.staff
+    if signed_in is None:
+        raise ApiProblem(
+            401, "staff_session_required", "Esta función es para el personal de ventanilla."
+        )
+    return signed_in
+
+
+Staff = Annotated[staff_users.SignedIn, Depends(get_staff)]
 
 
 def token_hash(token: str) -> str:
