@@ -7,7 +7,7 @@ BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 ARGS   ?=
 
-.PHONY: run test check lint typecheck imports pytest fuzz system-deps venv sandbox openapi screenshots benchmarks i18n clean
+.PHONY: run desk test check lint typecheck imports pytest fuzz system-deps venv sandbox openapi screenshots benchmarks i18n clean
 
 run: system-deps $(STAMP)
 	@if [ -z "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ]; then \
@@ -16,6 +16,11 @@ run: system-deps $(STAMP)
 	else \
 	  $(BIN)/kiosk $(ARGS); \
 	fi
+
+# The clerk's desk station (kiosk.mode = "desk") on the same embedded sandbox: sign in as a
+# demo clerk (README, «Ventanilla»).
+desk: system-deps $(STAMP)
+	@KIOSK_KIOSK__MODE=desk $(MAKE) --no-print-directory run
 
 test: system-deps $(STAMP) lint typecheck imports pytest
 

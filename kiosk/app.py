@@ -14,7 +14,7 @@ import time
 from collections.abc import Awaitable, Coroutine
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import qasync
 from PySide6.QtCore import QTimer
@@ -30,9 +30,13 @@ from kiosk.services.base import ActionContext
 from kiosk.services.printer import DocumentPrinter, Printer
 from kiosk.session import Session, sweep_leftovers
 from kiosk.ui import errors
+from kiosk.ui.help_call import HelpCall, attach_help_call
 from kiosk.ui.kiosk_ui import KioskUi
 from kiosk.ui.paint_tap import PaintTap
 from kiosk.ui.verification.assembly import VerificationAssembly
+
+if TYPE_CHECKING:
+    from kiosk.ui.desk.station import DeskStation
 
 log = logging.getLogger(__name__)
 
@@ -51,10 +55,23 @@ class Kiosk:
     session: Session
     printer: DocumentPrinter
     verification: VerificationAssembly
+    desk: DeskStation | None = None
+    help_call: HelpCall | None = None  # a public kiosk's «Llamar a un empleado»
+    closed: bool = False
 
     async def aclose(self) -> None:
-        """Stop the background work, wipe the visit, close the portal's connections."""
+        """Stop the background work, wipe the visit, close the portal's connections (a desk
+        first signs its clerk out and sends what it can of its audit log). Once: again does
+        nothing."""
+        if self.closed:
+            return
+        self.closed = True
         await self.ui.shutdown()
+        if self.help_call is not None:  # a call still on its way ends before the client
+            await self.help_call.aclose()
+        if self.desk is not None:
+            await self.desk.shutdown()
+            self.desk.audit.close()
         self.session.reset()
         await self.client.aclose()
 
@@ -98,9 +115,54 @@ def compose(
         printer=documents,
         controllers={"verification": verification.controller},
         load_catalog=catalog if load_catalog else None,
-        idle_ms=idle_ms,
+        idle_ms=idle_ms or _desk_idle(settings),
     )
-    return Kiosk(ui, client, session, documents, verification)
+    if settings.kiosk.mode is Mode.DESK:
+        desk = _desk(ui, settings, client, session, documents, verification)
+        return Kiosk(ui, client, session, documents, verification, desk=desk)
+    # «Llamar a un empleado» is the public kiosk's; a desk does not call itself
+    help_call = attach_help_call(ui, client, settings)
+    return Kiosk(ui, client, session, documents, verification, help_call=help_call)
+
+
+def _desk_idle(settings: Settings) -> tuple[int, int] | None:
+    """A desk's idle timer: the clerk's minutes, then a short countdown, then sign-out."""
+    if settings.kiosk.mode is not Mode.DESK:
+        return None
+    return settings.desk.idle_minutes * 60_000, 30_000
+
+
+def _desk(
+    ui: KioskUi,
+    settings: Settings,
+    client: PortalClient,
+    session: Session,
+    documents: DocumentPrinter,
+    verification: VerificationAssembly,
+) -> DeskStation:
+    """The clerk's station on the UI: sign-in, audit log and trail, the desk's tools."""
+    from kiosk.audit.log import AuditLog, default_log_path
+    from kiosk.ui.desk.front import DeskFront
+    from kiosk.ui.desk.help_notices import attach_help_notices
+    from kiosk.ui.desk.station import DeskStation
+    from kiosk.ui.desk.tools import DESK_TOOLS
+
+    audit = AuditLog(settings.audit.path or default_log_path())
+    station = DeskStation(
+        settings,
+        client,
+        audit,
+        printer=documents,
+        verification=verification,
+        session=session,
+    )
+    station.register(DESK_TOOLS)
+    verification.trail = station.trail
+    DeskFront(ui, station)
+    attach_help_notices(ui, station)  # the public kiosks' calls, in the desk bar
+    station.start()
+    ui.go_home()  # the front door now: the sign-in screen
+    return station
 
 
 def run(

@@ -84,6 +84,16 @@ class KioskSettings(_Section):
     token: str = Field(default="", description="device token issued by the portal")
     mode: Mode = Mode.KIOSK
     language: Literal["es", "en"] = "es"
+    courthouse: str = Field(
+        default="torre-tribunales",
+        pattern=r"^[a-z][a-z0-9-]{1,39}$",
+        description="the courthouse (sede) the terminal stands in, as the portal names it",
+    )
+    location: str = Field(
+        default="",
+        max_length=80,
+        description="where in the courthouse it stands, for the desk: «Vestíbulo, primer nivel»",
+    )
 
 
 class IdleSettings(_Section):
@@ -148,6 +158,21 @@ class AuditSettings(_Section):
     )
 
 
+class DeskSettings(_Section):
+    idle_minutes: int = Field(
+        default=10, ge=1, le=120, description="minutes without use before a clerk is signed out"
+    )
+    help_poll_seconds: int = Field(
+        default=10, ge=2, le=300, description="how often a desk asks for the public kiosks' calls"
+    )
+    audit_send_seconds: int = Field(
+        default=30, ge=1, le=3600, description="how often queued audit entries are sent"
+    )
+    reports_dir: Path | None = Field(
+        default=None, description="folder for the end-of-day PDF; empty: the user's documents"
+    )
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix=ENV_PREFIX,
@@ -165,6 +190,7 @@ class Settings(BaseSettings):
     staff: StaffSettings = StaffSettings()
     log: LogSettings = LogSettings()
     audit: AuditSettings = AuditSettings()
+    desk: DeskSettings = DeskSettings()
 
     _toml_file: ClassVar[Path | None] = None
 

@@ -23,7 +23,8 @@ SUBCOMMANDS = {
     "hash-pin": "crear el hash del PIN del personal para staff.pin_hash",
     "print-test": "imprimir una constancia de muestra e informar del resultado (técnicos)",
     "verify": "verificar documentos: imágenes, PDF, textos o códigos (kiosk verify -h)",
-    "audit": "bitácora de ventanilla: comprobar que no fue alterada (kiosk audit verify)",
+    "audit": "bitácora de ventanilla: comprobar que no fue alterada (kiosk audit verify) "
+    "e informe de un día (kiosk audit report)",
 }
 # These parse their own options (their -h is their own).
 OWN_PARSERS = frozenset({"sandbox", "verify", "audit"})

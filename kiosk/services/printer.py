@@ -83,6 +83,19 @@ class DocumentPrinter:
             ledger=self.ledger,
         )
 
+    async def print_file(self, path: Path, title: str) -> JobOutcome:
+        """A PDF the caller made (a desk's end-of-day report): the same queue, ledger and spool
+        purge as a service's document."""
+        self._sent = True
+        return await print_pdf(
+            path,
+            queue=self.printer.queue or None,
+            server=self.printer.server,
+            title=title,
+            timeout=self.printer.timeout,
+            ledger=self.ledger,
+        )
+
     async def end_visit(self) -> None:
         """Cancel every job of the visit that has not printed yet (a reset, a shutdown): a
         document never comes out later in front of the next visitor, and nothing of the visit's

@@ -11,6 +11,8 @@ from datetime import date
 
 from PySide6.QtCore import QObject, Signal
 
+from kiosk.audit.trail import NO_TRAIL, Trail
+from kiosk.flows import groups
 from kiosk.flows.engine import FlowRun
 from kiosk.flows.lookup import CURSOR
 from kiosk.flows.model import (
@@ -35,6 +37,7 @@ from kiosk.ui.ops import Ops
 from kiosk.ui.screens.base import Intent, Screen
 from kiosk.ui.screens.lookup import DetailScreen, ResultsScreen
 from kiosk.ui.screens.question import QuestionScreen
+from kiosk.ui.screens.question_group import GroupScreen
 from kiosk.ui.screens.steps import OperationScreen, ReviewScreen, TextScreen
 from kiosk.ui.screens.table import StepView, screen_for
 
@@ -56,9 +59,14 @@ class FlowController(QObject):
         *,
         today: date,
         printer: DocumentPrinter | None = None,
+        trail: Trail = NO_TRAIL,
+        compact: bool = False,
     ) -> None:
+        """``compact``: several questions per screen where the flow allows it (a desk's)."""
         super().__init__()
         assert service.flow is not None
+        self.trail = trail
+        self.compact = compact
         self.service = service
         self.flow = service.flow
         self.context = context
@@ -92,7 +100,14 @@ class FlowController(QObject):
 
     def render(self) -> None:
         step = self.run.current
-        screen = screen_for(StepView(self.service.id, self.run, self._progress()))
+        shown = groups.group(self.run) if self.compact else ()
+        if len(shown) > 1:
+            answers = self.run.answers
+            options = {f.id: f.options(answers) for s in shown for f in s.fields if f.choices_from}
+            raw = dict(self.run.raw)
+            screen: Screen = GroupScreen(self.service.id, shown, raw, self._progress(), options)
+        else:
+            screen = screen_for(StepView(self.service.id, self.run, self._progress()))
         screen.navigate.connect(self._on_intent)
         self.screen = screen
         self.show.emit(screen)
@@ -124,16 +139,21 @@ class FlowController(QObject):
             return []
         if isinstance(self.run.current, ResultsStep):
             return []
-        values = self.screen.values() if isinstance(self.screen, QuestionScreen) else {}
-        errors = self.run.submit(values)
-        if errors and isinstance(self.screen, QuestionScreen):
+        if isinstance(self.screen, GroupScreen):
+            errors = groups.submit_group(self.run, self.screen.values())
+        else:
+            values = self.screen.values() if isinstance(self.screen, QuestionScreen) else {}
+            errors = self.run.submit(values)
+        if errors and isinstance(self.screen, QuestionScreen | GroupScreen):
             self.screen.show_errors(errors)
             return errors
         self.render()
         return []
 
     def back(self) -> None:
-        if self.can_go_back and self.run.back():
+        if not self.can_go_back:
+            return
+        if groups.back_group(self.run) if self.compact else self.run.back():
             self.render()
 
     def _on_intent(self, intent: Intent, argument: str) -> None:
@@ -255,6 +275,7 @@ class FlowController(QObject):
                 extra={"flow": self.service.id, "document": kind},
             )
             if outcome.ok:
+                self.trail.printed(self.service.id, kind)
                 if isinstance(screen, TextScreen | DetailScreen) and screen is self.screen:
                     screen.show_printed(tr(outcome.message), ok=True)
                 self.nav_changed.emit()
@@ -272,7 +293,7 @@ class FlowController(QObject):
 
     def capture(self) -> None:
         """Keep what is typed on the current screen (before it is rebuilt, e.g. new language)."""
-        if isinstance(self.screen, QuestionScreen):
+        if isinstance(self.screen, QuestionScreen | GroupScreen):
             self.run.raw.update(self.screen.values())
 
     def cancel(self) -> None:

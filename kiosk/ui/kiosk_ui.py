@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 
 from kiosk import i18n
+from kiosk.audit.trail import NO_TRAIL, Trail
 from kiosk.config import Mode, Settings
 from kiosk.i18n import tr
 from kiosk.portal.errors import PortalError
@@ -68,8 +69,17 @@ class KioskUi(QObject):
         self._idle_paused = False
         # the service on screen (a flow, or one with its own screens: one contract)
         self.flow: ServiceController | None = None
+        #: the catalogue id of the service on screen (None on home or a desk's tool)
+        self.flow_service_id: str | None = None
         self._home: HomeScreen | None = None
         self._tasks: set[asyncio.Task[None]] = set()
+        #: a desk's sign-in: shows its own screen instead of home or a service while it answers
+        #: True (``kiosk.ui.desk.front``); a public kiosk has none
+        self.front_door: Callable[[], bool] | None = None
+        #: what a desk records of the clerk's work; a public kiosk records nothing
+        self.trail: Trail = NO_TRAIL
+        #: several questions per screen where a flow allows it (a desk's trained clerk)
+        self.compact_questions = False
 
         self.shell = ShellWindow()
         self.kiosk_mode = settings.kiosk.mode is Mode.KIOSK
@@ -125,6 +135,8 @@ class KioskUi(QObject):
 
     def go_home(self) -> None:
         self._leave_service()
+        if self.front_door is not None and self.front_door():
+            return
         columns = 3 if self.shell.width() < 1600 else 4
         if self._home is None or self._home.columns != columns:
             # Built once and kept: rebuilding 21 tiles and their icons on every "Inicio" costs
@@ -179,6 +191,8 @@ class KioskUi(QObject):
             self._show_info(service_id, name, body)
             return
         self._leave_service()  # before the next one: the visit then holds its run
+        if self.front_door is not None and self.front_door():
+            return
         controller: ServiceController | None = None
         if service is not None and service.flow is not None:
             controller = FlowController(
@@ -188,6 +202,8 @@ class KioskUi(QObject):
                 self.ops,
                 today=date.today(),
                 printer=self.printer,
+                trail=self.trail,
+                compact=self.compact_questions,
             )
         elif service is not None and service.screen in self.controllers:
             controller = self.controllers[service.screen](self.ops)
@@ -199,6 +215,18 @@ class KioskUi(QObject):
             )
             self._show_info(service_id, name, body)
             return
+        self.trail.service(service_id)
+        self.flow_service_id = service_id
+        self._start(controller)
+
+    def open_controller(self, controller: ServiceController) -> None:
+        """A screen of a mode's own that works like a service (a desk's reprint, its device
+        panel): what ran stops, and it takes the screen and the bottom bar."""
+        self._leave_service()
+        self.flow_service_id = None
+        self._start(controller)
+
+    def _start(self, controller: ServiceController) -> None:
         controller.show.connect(self.shell.show_screen)
         controller.nav_changed.connect(self._sync_nav)
         controller.finished.connect(lambda: self.reset_session("done"))
@@ -297,7 +325,8 @@ class KioskUi(QObject):
     # --- idle ----------------------------------------------------------------------------
 
     def _idle_warn(self, seconds: int) -> None:
-        if isinstance(self.shell.current_screen, HomeScreen):
+        screen = self.shell.current_screen
+        if isinstance(screen, HomeScreen) or (screen is not None and screen.property("front")):
             # nothing personal on the home screen: just freshen it without asking
             self.reset_session("idle-home")
             return
@@ -366,6 +395,7 @@ class KioskUi(QObject):
         """Stop what runs in the background before the client and the window go away: nothing
         of it may run after this (a cancelled print must not reach a deleted screen)."""
         self.idle.stop()
+        self.lockdown.uninstall()  # the application may outlive this window (tests, tools)
         await self.ops.aclose()
         if self.flow is not None:
             self.flow.cancel()

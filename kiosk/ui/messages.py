@@ -76,7 +76,8 @@ def _portal(error: PortalError) -> VisitorMessage:
             ),
             can_retry=True,
         )
-    if isinstance(error, PortalUnauthorized):
+    if isinstance(error, PortalUnauthorized) and error.problem.status == 401:
+        # a 403 is a refusal of what was asked (a clerk's reprint): the portal's words say why
         return VisitorMessage(
             tr("Su sesión terminó. Vuelva a ingresar para continuar."), can_retry=False
         )

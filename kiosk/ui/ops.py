@@ -36,6 +36,8 @@ class _Op:
 
 class Ops(QObject):
     busy_changed = Signal(bool)
+    #: a typed error ended an operation (the desk records its code; a refused clerk signs out)
+    failed = Signal(object)
 
     def __init__(self) -> None:
         super().__init__()
@@ -102,6 +104,7 @@ class Ops(QObject):
             if message is None:
                 raise  # a bug: the excepthook shows the friendly screen and resets
             log.info("operation failed", extra={"event": op.name, "error": type(error).__name__})
+            self.failed.emit(error)
             if failed is not None:
                 failed(message)
             return

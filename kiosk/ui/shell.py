@@ -37,6 +37,7 @@ class ShellWindow(QWidget):
     finish_requested = Signal()  # "Terminar y borrar mis datos"
     continue_requested = Signal()
     back_requested = Signal()
+    help_requested = Signal()  # «Llamar a un empleado» (shown where someone answers it)
     accessibility_changed = Signal(bool, bool)  # large text, high contrast
     language_changed = Signal(str)
 
@@ -47,6 +48,11 @@ class ShellWindow(QWidget):
         self.large_text = False
         self.high_contrast = False
         self.current_screen: Screen | None = None
+        #: the on-screen keyboard shows itself under a focused field (off at a desk, which has
+        #: a real keyboard and shows it only when asked)
+        self.auto_keyboard = True
+        #: a desk's keys, shown on the bar's buttons: {"home": "F2", "back": "Esc", ...}
+        self.key_hints: dict[str, str] = {}
 
         self.header = self._build_header()
         self.stack = QStackedWidget()
@@ -78,6 +84,7 @@ class ShellWindow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.header)
+        self._below_header = 1  # where add_below_header puts the next bar
         layout.addWidget(self.content, 1)
         layout.addWidget(self.keyboard)  # docked: the content above shrinks, never covered
         layout.addWidget(self.footer)
@@ -104,6 +111,10 @@ class ShellWindow(QWidget):
             part.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
             brand.addWidget(part)
         row.addLayout(brand, 1)
+        self.call_staff_button = _header_button("Llamar a un empleado", "action.call_staff")
+        self.call_staff_button.clicked.connect(self.help_requested.emit)
+        self.call_staff_button.hide()  # a public kiosk's (kiosk.ui.help_call) shows it
+        row.addWidget(self.call_staff_button)
         # One button switches to the other language, named in that language (as on GOV.UK).
         self.language_button = _header_button("English", "action.language")
         self.language_button.clicked.connect(self._toggle_language)
@@ -140,6 +151,18 @@ class ShellWindow(QWidget):
         self.continue_button.clicked.connect(self.continue_requested.emit)
         return footer
 
+    def add_below_header(self, bar: QWidget) -> None:
+        """A bar of a mode's own (the desk's) between the header and the content."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(self._below_header, bar)
+        self._below_header += 1
+
+    def _words(self, text: str, key: str) -> str:
+        """Translated words, with the key that does the same when the mode shows keys."""
+        hint = self.key_hints.get(key)
+        return f"{tr(text)} ({tr(hint)})" if hint else tr(text)
+
     # --- navigation (the shell's alone) ----------------------------------------------------
 
     def show_screen(self, screen: Screen) -> None:
@@ -170,7 +193,8 @@ class ShellWindow(QWidget):
         self.back_button.setVisible(back)
         self.continue_button.setVisible(primary is not None)
         if primary is not None:
-            self.continue_button.setText(primary)
+            hint = self.key_hints.get("continue")
+            self.continue_button.setText(f"{primary} ({tr(hint)})" if hint else primary)
 
     def set_busy(self, busy: bool) -> None:
         self.back_button.setEnabled(not busy)
@@ -180,18 +204,20 @@ class ShellWindow(QWidget):
     # --- keyboard docking ------------------------------------------------------------------
 
     def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if isinstance(new, QLineEdit) and self.isAncestorOf(new):
+        if isinstance(new, QLineEdit) and self.isAncestorOf(new) and self.auto_keyboard:
             mode = {"numeric": KeyboardMode.NUMERIC, "email": KeyboardMode.EMAIL}.get(
                 str(new.property("keypad") or "text"), KeyboardMode.TEXT
             )
             self.keyboard.set_mode(mode)
             self.keyboard.show()
+            self.title.hide()  # the docked keyboard leaves the header little room
             # once the layout has made room for the keyboard, bring the field into view
             QTimer.singleShot(0, lambda: self._reveal(new))
         elif not isinstance(new, QLineEdit) and (
             new is None or not self.keyboard.isAncestorOf(new)
         ):
             self.keyboard.hide()
+            self.title.show()
 
     def _reveal(self, field: QWidget) -> None:
         if field.isVisible() and self.isAncestorOf(field):
@@ -213,8 +239,9 @@ class ShellWindow(QWidget):
         self.title.setText(tr("Servicios Electrónicos"))
         self.large_button.set_words(tr("Letra grande"))
         self.contrast_button.set_words(tr("Alto contraste"))
-        self.back_button.setText(tr("Atrás"))
-        self.home_button.setText(tr("Inicio"))
+        self.call_staff_button.set_words(tr("Llamar a un empleado"))
+        self.back_button.setText(self._words("Atrás", "back"))
+        self.home_button.setText(self._words("Inicio", "home"))
         self.finish_button.setText(tr("Terminar y borrar mis datos"))
 
     def reset_accessibility(self) -> None:

@@ -78,6 +78,7 @@ LABEL_KINDS = (
     "verdict-good",
     "verdict-bad",
     "verdict-warn",
+    "warning",
 )
 FRAME_KINDS = (
     "header",
@@ -429,6 +430,9 @@ QLabel[kind="verdict-good"], QLabel[kind="verdict-bad"], QLabel[kind="verdict-wa
 QLabel[kind="verdict-good"] {{ color: {p.success_fill_text}; }}
 QLabel[kind="verdict-bad"] {{ color: {p.error}; }}
 QLabel[kind="verdict-warn"] {{ color: {p.warning_text}; }}
+QLabel[kind="warning"] {{
+    color: {p.warning_text}; background: {p.warning}; font-size: {s.body}px; font-weight: bold;
+}}
 QFrame[kind="verdict-good"] {{ background: {p.success_fill}; border-radius: 8px; }}
 QFrame[kind="verdict-bad"] {{
     background: {p.error_bg}; border: 6px solid {p.error}; border-radius: 8px;

@@ -6,6 +6,7 @@ import asyncio
 import gc
 import io
 import logging
+import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -81,10 +82,13 @@ def make_driver(
             retries=0,
         )
         overrides: dict[str, Any] = {
-            "kiosk": {"mode": "desk", "id": kiosk_id},
+            "kiosk": {"mode": "kiosk", "id": kiosk_id},
             "trust": {"cache_dir": str(tmp_path_factory.mktemp("trust-cache"))},
+            "audit": {"path": str(tmp_path_factory.mktemp("audit") / "audit.sqlite3")},
         }
-        config = load_settings(overrides={**overrides, **(settings or {})})
+        for section, values in (settings or {}).items():  # a section given adds to ours
+            overrides[section] = {**overrides.get(section, {}), **values}
+        config = load_settings(overrides=overrides)
         endpoint = PortalEndpoint(portal_url or sandbox.url, sandbox.device_token, sandbox.root_key)
         kiosk = compose(
             QApplication.instance(),  # type: ignore[arg-type]
@@ -95,7 +99,9 @@ def make_driver(
             load_catalog=catalog,
             idle_ms=idle_ms,
         )
-        qtbot.addWidget(kiosk.ui.shell)
+        # a public kiosk's window refuses to close; pytest-qt closes it at teardown
+        guard = kiosk.ui.close_guard
+        qtbot.addWidget(kiosk.ui.shell, before_close_func=lambda _shell: guard.allow_close())
         kiosk.ui.shell.resize(1280, 800)
         kiosk.ui.shell.show()
         made.append(kiosk)
@@ -111,11 +117,25 @@ def make_driver(
         if widget.isVisible() and id(widget) not in shells
     ]
     for kiosk in made:
-        run_until(qloop, kiosk.aclose())
+        run_until(qloop, _closed(kiosk))
     i18n.set_language("es")
     # Strict: under a kiosk compositor there is one window; anything else left open is a leak.
     if stray:
         pytest.fail(f"top-level windows left open besides the kiosk: {stray}")
+
+
+CLOSE_LIMIT = 60.0  # seconds a kiosk may take to shut down (it takes well under one)
+
+
+async def _closed(kiosk: Kiosk) -> None:
+    """``kiosk.aclose()``; a kiosk that does not shut down fails its test, naming what it waits
+    for, instead of hanging the whole run."""
+    try:
+        await asyncio.wait_for(kiosk.aclose(), CLOSE_LIMIT)
+    except TimeoutError:
+        for task in asyncio.all_tasks():
+            task.print_stack(file=sys.stderr)
+        pytest.fail(f"the kiosk did not shut down within {CLOSE_LIMIT:.0f} s (stacks above)")
 
 
 @pytest.fixture

@@ -30,3 +30,17 @@ def test_a_wait_is_said_in_seconds_or_in_minutes(seconds: int, said: str) -> Non
     message = for_error(limited(seconds))
     assert message is not None and message.can_retry
     assert said in message.text
+
+
+def test_a_401_is_an_ended_session_and_a_403_says_the_portal_s_reason() -> None:
+    from kiosk.portal.errors import PortalUnauthorized
+
+    ended = for_error(PortalUnauthorized(Problem(title="x", status=401, code="session_invalid")))
+    assert ended is not None and "Su sesión terminó" in ended.text
+    detail = "Solo un supervisor puede reimprimir documentos."
+    refused = for_error(
+        PortalUnauthorized(
+            Problem(title="x", status=403, code="staff_role_required", detail=detail)
+        )
+    )
+    assert refused is not None and refused.text == detail and not refused.can_retry

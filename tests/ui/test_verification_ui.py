@@ -189,9 +189,11 @@ def test_a_clerk_opens_a_scanned_file_at_the_desk(
 ) -> None:
     """Desk mode offers "Abrir una imagen o un PDF"; the system's file dialog is stood in for by
     its answer (a native dialog cannot be driven offscreen), the rest is the real path."""
+    from desk_support import audit_entries, make_desk
     from PySide6.QtWidgets import QFileDialog
 
-    kiosk = open_verification(make_driver)
+    kiosk = make_desk(make_driver)
+    kiosk.tap("tile.verificar-documento")
     cert = certificate(kiosk, sandbox)
     scan = tmp_path / "escaneo.png"
     assert qr_frame(cert.seal).save(str(scan))
@@ -207,6 +209,11 @@ def test_a_clerk_opens_a_scanned_file_at_the_desk(
     kiosk.tap("action.open_file")
     kiosk.wait(lambda: kiosk.screen() == "screen.verificar-documento.verdict")
     assert kiosk.text("label.verdict").endswith("VÁLIDO")
+    verdict = [dict(e.fields) for e in audit_entries(kiosk) if e.kind.value == "verdict"]
+    assert verdict == [
+        {"staff_user": "ana.lopez", "verdict": "VALID", "document_code": cert.code,
+         "document_kind": "CAP"}
+    ]  # fmt: skip
 
 
 def test_the_public_kiosk_offers_no_file_dialog(make_driver: Any) -> None:

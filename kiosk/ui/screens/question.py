@@ -31,8 +31,12 @@ class QuestionScreen(Screen):
         raw: dict[str, str],
         progress: str,
         options: dict[str, tuple[Choice, ...]] | None = None,
+        *,
+        in_group: bool = False,
     ) -> None:
-        """``options``: a choice's options when they depend on earlier answers."""
+        """``options``: a choice's options when they depend on earlier answers. ``in_group``:
+        one of several questions on a desk's screen (``GroupScreen``): the question is a
+        subheading named ``label.question.<step>``."""
         super().__init__(f"{flow_id}.{step.id}")
         self.step = step
         self._inputs: dict[str, QLineEdit] = {}
@@ -43,9 +47,14 @@ class QuestionScreen(Screen):
         layout.setSpacing(14)
         if progress:
             layout.addWidget(label(progress, "step", "label.step"))
-        layout.addWidget(label(step.title, "heading", "label.heading"))
+        if in_group:
+            layout.setContentsMargins(0, 0, 0, 0)
+            layout.addWidget(label(step.title, "subheading", f"label.question.{step.id}"))
+        else:
+            layout.addWidget(label(step.title, "heading", "label.heading"))
         if step.intro:
-            layout.addWidget(label(step.intro, "body", "label.intro"))
+            intro = f"label.intro.{step.id}" if in_group else "label.intro"
+            layout.addWidget(label(step.intro, "body", intro))
         self.summary = QFrame()
         self.summary.setObjectName("error-summary")
         self.summary.setProperty("kind", "error-summary")
@@ -62,7 +71,8 @@ class QuestionScreen(Screen):
             other.setMinimumHeight(64)
             other.clicked.connect(lambda: self.ask(Intent.ALTERNATIVE))
             layout.addWidget(other)
-        layout.addStretch(1)
+        if not in_group:
+            layout.addStretch(1)
 
     # --- building ---------------------------------------------------------------------------
 

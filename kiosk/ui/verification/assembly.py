@@ -10,6 +10,7 @@ import logging
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from kiosk.audit.trail import NO_TRAIL, Trail
 from kiosk.config import Mode, Settings
 from kiosk.embedded_portal import PortalEndpoint
 from kiosk.portal.client import PortalClient
@@ -40,6 +41,8 @@ class VerificationAssembly:
         self.endpoint = endpoint
         self.printer = printer
         self._verifier: Verifier | None = None
+        #: a desk's audit trail (compose sets it); a public kiosk records nothing
+        self.trail: Trail = NO_TRAIL
 
     def verifier(self) -> Verifier:
         if self._verifier is None:
@@ -79,6 +82,7 @@ class VerificationAssembly:
             ops,
             desk=self.settings.kiosk.mode is Mode.DESK,
             print_receipt=self._print_receipt if self.printer else None,
+            trail=self.trail,
         )
 
     async def _print_receipt(self, check: Check) -> JobOutcome:

@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QImage, QKeyEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
 
+from kiosk.audit.trail import NO_TRAIL, Trail
 from kiosk.i18n import tr
 from kiosk.printing import JobOutcome
 from kiosk.scanning.confirm import ScanConfirmer
@@ -65,8 +66,10 @@ class VerificationController(QObject):
         *,
         desk: bool,
         print_receipt: PrintReceipt | None = None,
+        trail: Trail = NO_TRAIL,
     ) -> None:
         super().__init__()
+        self.trail = trail
         self.ops = ops
         self.verifier = verifier
         self.pipeline = pipeline
@@ -268,6 +271,9 @@ class VerificationController(QObject):
             "document checked",
             extra={"verdict": result.verdict.value, "event": source},
         )
+        if result.reason is not CheckReason.CODE_FORMAT:
+            kind = result.document.type.value if result.document is not None else ""
+            self.trail.verdict(result.verdict.value, result.code or "", kind)
         if result.reason is CheckReason.CODE_FORMAT and isinstance(self.screen, ScanScreen):
             self.screen.show_code_error(result.translated())  # what was typed stays
             self.screen.status.hide()
