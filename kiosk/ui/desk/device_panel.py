@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.device_checks import (
@@ -31,6 +31,7 @@ from kiosk.i18n import show as said
 from kiosk.i18n import tr
 from kiosk.text import Text
 from kiosk.ui.desk.context import DeskContext
+from kiosk.ui.desk.one_screen_tool import OneScreenTool
 from kiosk.ui.ops import Ops
 from kiosk.ui.screens.base import Intent, Screen, button, label, set_kind
 
@@ -194,26 +195,12 @@ class DevicePanelScreen(Screen):
         self.refresh.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
-class DevicePanelController(QObject):
-    show = Signal(object)
-    nav_changed = Signal()
-    finished = Signal()  # never: the clerk leaves with «Inicio» (F2)
-
+class DevicePanelController(OneScreenTool):
     def __init__(self, context: DeskContext, ops: Ops) -> None:
-        super().__init__()
-        self.context = context
-        self.ops = ops
+        super().__init__(context, ops)
         self.screen: DevicePanelScreen | None = None
         self.report: DeviceReport | None = None
         self.printed: PrintTestResult | None = None
-
-    @property
-    def can_go_back(self) -> bool:
-        return False
-
-    @property
-    def primary_label(self) -> str | None:
-        return None
 
     @property
     def can_print(self) -> bool:
@@ -225,12 +212,6 @@ class DevicePanelController(QObject):
 
     def continue_(self) -> None:
         self.refresh()
-
-    def back(self) -> None:
-        """No way back inside the panel: «Inicio» leaves it."""
-
-    def capture(self) -> None:
-        """Nothing is typed here."""
 
     def render(self) -> None:
         self._show_screen()

@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout
 
 from kiosk.audit.shift_report import (
@@ -39,6 +39,7 @@ from kiosk.i18n import tr
 from kiosk.printing import JobOutcome
 from kiosk.text import Text
 from kiosk.ui.desk.context import DeskContext
+from kiosk.ui.desk.one_screen_tool import OneScreenTool
 from kiosk.ui.desk.reprint import REASON_WORDS
 from kiosk.ui.messages import VisitorMessage
 from kiosk.ui.ops import Ops
@@ -284,26 +285,12 @@ def _tables(summary: ShiftSummary) -> list[QFrame]:
 # --- the controller -----------------------------------------------------------------------------
 
 
-class EndOfDayController(QObject):
-    show = Signal(object)
-    nav_changed = Signal()
-    finished = Signal()  # never: the clerk leaves with «Inicio» (F2)
-
+class EndOfDayController(OneScreenTool):
     def __init__(self, context: DeskContext, ops: Ops) -> None:
-        super().__init__()
-        self.context = context
-        self.ops = ops
+        super().__init__(context, ops)
         self.summary: ShiftSummary | None = None
         self.problem = ""
         self.screen: EndOfDayScreen | None = None
-
-    @property
-    def can_go_back(self) -> bool:
-        return False
-
-    @property
-    def primary_label(self) -> str | None:
-        return None
 
     def start(self) -> None:
         self._show()
@@ -311,12 +298,6 @@ class EndOfDayController(QObject):
 
     def continue_(self) -> None:
         self._save()
-
-    def back(self) -> None:
-        """No way back inside the tool: «Inicio» (F2) leaves it."""
-
-    def capture(self) -> None:
-        """Nothing is typed here."""
 
     def render(self) -> None:
         self._show()
