@@ -2,7 +2,7 @@
 
 Precedence, highest first: command-line overrides, environment (``KIOSK_PORTAL__URL=...``; nested
 keys joined with ``__``), the TOML file (``--config PATH`` or ``KIOSK_CONFIG``), the defaults below.
-Every key is documented in ``kiosk/resources/kiosk.example.toml``. Unknown keys and bad values are
+Every key is documented in ``resources/kiosk.example.toml``. Unknown keys and bad values are
 errors that name the key, so a typo on a fleet machine never silently falls back to a default.
 """
 

@@ -1,7 +1,7 @@
 """One translation mechanism for the whole kiosk (no Qt): gettext catalogs, runtime switch, pseudo.
 
 Spanish (Guatemala) is the source language: the Spanish text itself is the message id. Catalogs are
-``kiosk/resources/i18n/<lang>.po`` (msgid = Spanish, msgstr = translation), read by ``parse_po``;
+``resources/i18n/<lang>.po`` (msgid = Spanish, msgstr = translation), read by ``parse_po``;
 an empty or fuzzy msgstr falls back to the Spanish text. ``xx`` is a pseudo-locale built on the fly
 (about 40 % longer, accented, wrapped in ⟦ ⟧) to find layouts that clip longer translations.
 
@@ -218,7 +218,7 @@ def load_catalog(code: str) -> dict[str, str]:
     """The packaged catalog of ``code`` (read once); empty, with a warning, if missing or broken."""
     with _lock:
         if code not in _catalogs:
-            resource = files("kiosk") / "resources" / "i18n" / f"{code}.po"
+            resource = files("kiosk.resources") / "i18n" / f"{code}.po"
             try:
                 _catalogs[code] = catalog_from_entries(parse_po(resource.read_text("utf-8")))
             except (OSError, UnicodeDecodeError, PoSyntaxError) as error:

@@ -1,6 +1,6 @@
 """Collect every translatable Spanish text from the code and merge it into the .po catalogs.
 
-Usage: ``python -m kiosk.i18n_extract`` updates ``kiosk/resources/i18n/en.po`` from ``kiosk/``;
+Usage: ``python -m kiosk.i18n_extract`` updates ``resources/i18n/en.po`` from ``kiosk/``;
 ``--check`` writes nothing and exits 1 listing the texts with no English translation yet.
 
 What counts as a text (read with ``ast``; nothing is imported):
@@ -28,7 +28,7 @@ from pathlib import Path
 from kiosk.i18n import PoEntry, catalog_from_entries, parse_po
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-DEFAULT_CATALOG = PACKAGE_DIR / "resources" / "i18n" / "en.po"
+DEFAULT_CATALOG = PACKAGE_DIR.parent / "resources" / "i18n" / "en.po"
 SKIPPED_DIRS = frozenset({"sandbox", "resources", "__pycache__"})  # the sandbox is the portal
 MARKERS = frozenset({"_", "tr", "translate", "label", "button", "Text"})  # + the screens' helpers
 FLOW_KEYWORDS = frozenset(

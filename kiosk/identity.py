@@ -348,7 +348,7 @@ _PASSWORD_SEPARATORS = frozenset(" -./_")
 @cache
 def common_passwords() -> frozenset[str]:
     """The packaged blocklist (lower case), read once."""
-    resource = files("kiosk") / "resources" / "common-passwords.txt"
+    resource = files("kiosk.resources") / "common-passwords.txt"
     lines = resource.read_text(encoding="utf-8").splitlines()
     return frozenset(
         unicodedata.normalize("NFC", line.strip()).lower()

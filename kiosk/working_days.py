@@ -4,7 +4,7 @@ Legal deadlines count working days (días hábiles): Monday to Friday, except th
 holidays, Semana Santa (the Organismo Judicial rests from Holy Wednesday; Easter Sunday is
 computed), the days the OJ or the Government declares off, and the feria titular of the
 municipality where the office is. The days themselves are data, in
-``kiosk/resources/calendar/holidays.toml`` (with what counts as a whole day off and why); this
+``resources/calendar/holidays.toml`` (with what counts as a whole day off and why); this
 module reads it and counts. Pure: no Qt, no I/O after the first read; the kiosk and the sandbox
 both import it.
 
@@ -156,7 +156,7 @@ def load_calendar(text: str) -> CalendarData:
 @cache
 def default_calendar() -> CalendarData:
     """The calendar shipped with the kiosk (read once)."""
-    resource = files("kiosk") / "resources" / "calendar" / "holidays.toml"
+    resource = files("kiosk.resources") / "calendar" / "holidays.toml"
     return load_calendar(resource.read_text(encoding="utf-8"))
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from kiosk.config import ConfigError, Mode, Settings, load_settings
 
-EXAMPLE = resources.files("kiosk") / "resources" / "kiosk.example.toml"
+EXAMPLE = resources.files("kiosk.resources") / "kiosk.example.toml"
 
 
 @pytest.fixture(autouse=True)

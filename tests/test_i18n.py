@@ -17,7 +17,7 @@ from kiosk.i18n_extract import ExtractionError, Message, extract, main, update_c
 from kiosk.identity import MESSAGES as IDENTITY_MESSAGES
 from kiosk.text import Text
 
-EN_PO = Path(i18n.__file__).parent / "resources" / "i18n" / "en.po"
+EN_PO = Path(i18n.__file__).parent.parent / "resources" / "i18n" / "en.po"
 KEPT = re.compile(r"\{\{|\}\}|\{[^{}]*\}|<[^<>]*>|&#?\w+;")
 
 

@@ -1,7 +1,7 @@
 """The fonts of every printed document: DejaVu Sans (regular, bold) and DejaVu Sans Mono.
 
 They are TrueType fonts embedded as subsets, so accents and ñ are real, searchable text on any
-printer or viewer. The kiosk ships its own copies (``kiosk/resources/fonts``, licence there), which
+printer or viewer. The kiosk ships its own copies (``resources/fonts``, licence there), which
 keeps documents identical from one machine to the next; the system's fonts-dejavu-core copies are
 the fallback. ``register_fonts()`` registers them with reportlab once (thread-safe, idempotent).
 """
@@ -56,7 +56,7 @@ class FontsMissingError(RuntimeError):
     def __init__(self, filename: str, searched: list[str]) -> None:
         super().__init__(
             f"font {filename} not found (looked in: {', '.join(searched)}); reinstall the kiosk "
-            "package (kiosk/resources/fonts) or install the system fonts "
+            "package (resources/fonts) or install the system fonts "
             "(apt-get install fonts-dejavu-core)"
         )
         self.filename = filename
@@ -65,7 +65,7 @@ class FontsMissingError(RuntimeError):
 
 @dataclass(frozen=True)
 class FontSource:
-    where: str  # "kiosk/resources/fonts" or the system directory it came from
+    where: str  # "resources/fonts" or the system directory it came from
     data: bytes = field(repr=False)
 
 
@@ -74,16 +74,16 @@ _registered = False
 
 
 def _packaged_dir() -> Traversable:
-    return files("kiosk").joinpath("resources", "fonts")
+    return files("kiosk.resources").joinpath("fonts")
 
 
 def load_font(filename: str, *, system_dirs: tuple[Path, ...] = SYSTEM_FONT_DIRS) -> FontSource:
     """The bytes of ``filename``: the packaged copy if present, else the first system copy."""
     searched: list[str] = []
     packaged = _packaged_dir().joinpath(filename)
-    searched.append("kiosk/resources/fonts")
+    searched.append("resources/fonts")
     if packaged.is_file():
-        return FontSource("kiosk/resources/fonts", packaged.read_bytes())
+        return FontSource("resources/fonts", packaged.read_bytes())
     for directory in system_dirs:
         searched.append(str(directory))
         candidate = directory / filename

@@ -38,7 +38,8 @@ PRIVATE_FILE = 0o600
 
 
 def schema_sql() -> str:
-    return (resources.files("kiosk.sandbox") / "schema.sql").read_text(encoding="utf-8")
+    schema = resources.files("kiosk.resources") / "sandbox" / "schema.sql"
+    return schema.read_text(encoding="utf-8")
 
 
 def make_private_dir(folder: Path) -> None:

@@ -13,7 +13,7 @@ from reportlab.pdfbase import pdfmetrics
 from kiosk.documents import fonts
 from kiosk.documents.fonts import FONT_FILES, FontsMissingError, load_font, register_fonts
 
-PACKAGED = files("kiosk").joinpath("resources", "fonts")
+PACKAGED = files("kiosk.resources").joinpath("fonts")
 
 
 def test_the_packaged_fonts_are_the_ones_the_licence_file_lists() -> None:
@@ -28,7 +28,7 @@ def test_the_packaged_fonts_are_the_ones_the_licence_file_lists() -> None:
 def test_the_packaged_copy_wins_over_the_system(tmp_path: Path) -> None:
     (tmp_path / "DejaVuSans.ttf").write_bytes(b"not this one")
     source = load_font("DejaVuSans.ttf", system_dirs=(tmp_path,))
-    assert source.where == "kiosk/resources/fonts"
+    assert source.where == "resources/fonts"
     assert source.data == PACKAGED.joinpath("DejaVuSans.ttf").read_bytes()
 
 

@@ -8,7 +8,6 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import closing
 from datetime import date, datetime, timedelta
-from importlib.resources import files
 from pathlib import Path
 
 import pytest
@@ -44,6 +43,7 @@ from kiosk.sandbox.seed import (
 )
 from kiosk.sandbox.services import VOLUME_VARIABLE
 from kiosk.sandbox.services.labor_cases import CASES_PER_YEAR, DEMO_HEARING_NUMBER
+from kiosk.sandbox.store import schema_sql
 
 ANCHOR = date(2026, 3, 1)
 SEED = 7
@@ -51,7 +51,7 @@ SEED = 7
 
 def fresh(path: str | Path = ":memory:") -> sqlite3.Connection:
     conn = sqlite3.connect(path)
-    conn.executescript((files("kiosk.sandbox") / "schema.sql").read_text(encoding="utf-8"))
+    conn.executescript(schema_sql())
     return conn
 
 

@@ -33,7 +33,7 @@ ICON_INK = "#0B2E59"  # the colour the SVG files are drawn in
 def icon(name: str, side: int) -> QPixmap:
     """The tile's icon at its real size, in the theme's text colour (navy on light, yellow on
     black), so it stays sharp and keeps its contrast in every mode."""
-    svg = (resources.files("kiosk") / "resources" / "icons" / f"{name}.svg").read_text("utf-8")
+    svg = (resources.files("kiosk.resources") / "icons" / f"{name}.svg").read_text("utf-8")
     ink = QApplication.palette().color(QPalette.ColorRole.ButtonText).name()
     renderer = QSvgRenderer(QByteArray(svg.replace(ICON_INK, ink).encode()))
     ratio = QApplication.instance().devicePixelRatio() if QApplication.instance() else 1.0  # type: ignore[union-attr]
