@@ -62,6 +62,9 @@ class PortalSettings(_Section):
     sandbox_seed: int = Field(default=2026, ge=0)
     # The first start seeds every service's data at real volume (~15 s on a slow machine).
     sandbox_start_timeout: float = Field(default=120.0, gt=0, le=600)
+    recheck_seconds: int = Field(
+        default=15, ge=2, le=600, description="while the portal is unreachable, how often to ask"
+    )
     public_url: str = Field(
         default="",
         description="public portal address printed on documents; its /verificar/ links are "
@@ -173,6 +176,18 @@ class DeskSettings(_Section):
     )
 
 
+class HeartbeatSettings(_Section):
+    interval_seconds: int = Field(
+        default=60, ge=5, le=3600, description="how often the kiosk tells the portal it is alive"
+    )
+    max_backoff_seconds: int = Field(
+        default=600,
+        ge=5,
+        le=7200,
+        description="longest wait between tries while the portal is down",
+    )
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix=ENV_PREFIX,
@@ -191,6 +206,7 @@ class Settings(BaseSettings):
     log: LogSettings = LogSettings()
     audit: AuditSettings = AuditSettings()
     desk: DeskSettings = DeskSettings()
+    heartbeat: HeartbeatSettings = HeartbeatSettings()
 
     _toml_file: ClassVar[Path | None] = None
 
