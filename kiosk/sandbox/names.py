@@ -1,99 +1,35 @@
 """Name data for the sandbox's civil registry and criminal records, as seen in Guatemala.
 
-Spanish lists run from the most to the least common (the seed weights them by rank); Mayan given
-names (K'iche', Kaqchikel, Q'eqchi', many of them nawales of the Mayan calendar) and surnames are
-kept apart so the seed can use them more where most people are Mayan (Totonicapán, Sololá, Alta
-Verapaz, Quiché, ...). Every name passes ``kiosk.identity.validate_name``. Courts are written as
-the OJ names them; offenses as the Código Penal and the special laws name them.
+The name lists (seed inputs, kept as data in ``resources/sandbox/names.toml``) run from the most
+to the least common (the seed weights them by rank); Mayan given names (K'iche', Kaqchikel,
+Q'eqchi', many of them nawales of the Mayan calendar) and surnames are kept apart so the seed can
+use them more where most people are Mayan (Totonicapán, Sololá, Alta Verapaz, Quiché, ...). Every
+name passes ``kiosk.identity.validate_name``. Courts are written as the OJ names them; offenses as
+the Código Penal and the special laws name them.
 """
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass
+from importlib.resources import files
 
-FEMALE_SPANISH_NAMES: tuple[str, ...] = (
-    "María", "Ana", "Rosa", "Carmen", "Sandra", "Claudia", "Gloria", "Marta", "Lucía", "Karla",
-    "Andrea", "Gabriela", "Sofía", "Alejandra", "Jennifer", "Dulce", "Mayra", "Evelyn", "Brenda",
-    "Wendy", "Yesenia", "Ingrid", "Silvia", "Sonia", "Lorena", "Patricia", "Verónica", "Elena",
-    "Julia", "Isabel", "Daniela", "Fernanda", "Valeria", "Mariana", "Paola", "Heidy", "Lilian",
-    "Marleny", "Glenda", "Aura", "Blanca", "Irma", "Olga", "Dora", "Juana", "Francisca",
-    "Josefa", "Catarina", "Magdalena", "Manuela", "Micaela", "Petrona", "Tomasa", "Candelaria",
-    "Dominga", "Concepción", "Guadalupe", "Esperanza", "Teresa", "Margarita", "Victoria", "Estela",
-    "Reyna", "Rebeca", "Sara", "Raquel", "Esther", "Ruth", "Noemí", "Débora", "Abigail",
-    "Jessica", "Ashley", "Kimberly", "Katherine", "Nancy", "Karen", "Vivian", "Yolanda", "Amanda",
-    "Flor", "Azucena", "Mirna", "Elvira", "Delfina", "Cristina", "Luisa", "Fabiola", "Rocío",
-    "Alba", "Ángela", "Érica", "Susana", "Natalia", "Camila", "Valentina", "Isabella", "Ximena",
-    "Regina", "Renata", "Marisol", "Yadira", "Lesbia", "Iris", "Nidia", "Aracely", "Celeste",
-    "Maritza", "Jacqueline", "Cindy", "Melany", "Dayana", "Leticia", "Beatriz", "Adriana",
-    "Mónica", "Diana", "Hilda", "Edna", "Elsa", "Zoila", "Marina", "Fidelina", "Eugenia",
-    "Josefina", "Antonia", "Lidia", "Ofelia", "Rosaura", "Thelma", "Yanira", "Lourdes", "Mercedes",
-    "Nayeli",
-)  # fmt: skip
 
-FEMALE_MAYAN_NAMES: tuple[str, ...] = (
-    "Ixchel", "Ixmucané", "Ixquic", "Ixkik'", "Ixcanil", "Nicté", "Ixel", "Ixtzunún", "Ixim",
-    "Ixq'anil", "Ixb'atz'", "Ixkawoq", "Ixnoj", "Ixkan", "Saqijix", "Ixmukane", "Sak'ik",
-)  # fmt: skip
+def _name_lists() -> dict[str, tuple[str, ...]]:
+    """The lists themselves are seed inputs, kept as data in ``resources/sandbox/names.toml``."""
+    text = (files("kiosk.resources") / "sandbox" / "names.toml").read_text(encoding="utf-8")
+    return {key: tuple(values) for key, values in tomllib.loads(text).items()}
 
-MALE_SPANISH_NAMES: tuple[str, ...] = (
-    "José", "Juan", "Luis", "Carlos", "Jorge", "Mario", "Manuel", "Pedro", "Francisco", "Miguel",
-    "Antonio", "Julio", "César", "Edgar", "Erick", "Oscar", "Víctor", "Hugo", "Byron", "Marvin",
-    "Mynor", "Selvin", "Walter", "Wilson", "Kevin", "Brayan", "Cristian", "Diego", "Daniel",
-    "David", "Alejandro", "Fernando", "Roberto", "Ricardo", "Rafael", "Sergio", "Alfredo",
-    "Arturo", "Rolando", "Rigoberto", "Estuardo", "Gustavo", "Héctor", "Henry", "Elmer", "Edwin",
-    "Ervin", "Fredy", "Gerson", "Herbert", "Jaime", "Javier", "Josué", "Lester", "Leonel",
-    "Marco", "Martín", "Mauricio", "Nelson", "Otoniel", "Otto", "Pablo", "Ramiro", "Raúl", "René",
-    "Rodolfo", "Romeo", "Rony", "Rubén", "Samuel", "Santiago", "Sebastián", "Tomás", "Alberto",
-    "Andrés", "Ángel", "Armando", "Augusto", "Baltazar", "Benjamín", "Bernardo", "Calixto",
-    "Cristóbal", "Domingo", "Eduardo", "Efraín", "Emilio", "Enrique", "Esteban", "Eugenio",
-    "Felipe", "Félix", "Gabriel", "Gilberto", "Gonzalo", "Guillermo", "Ignacio", "Isaac", "Israel",
-    "Jacinto", "Jesús", "Joaquín", "Jonathan", "Lorenzo", "Lucas", "Marcos", "Mateo", "Matías",
-    "Maximiliano", "Moisés", "Nicolás", "Osberto", "Pascual", "Ramón", "Salvador", "Saúl",
-    "Teodoro", "Timoteo", "Ubaldo", "Vicente", "Wilmer", "Yovani", "Anderson", "Jefferson",
-    "Dylan", "Axel", "Emanuel", "Abner", "Abelardo", "Baudilio", "Cándido", "Celso", "Elías",
-    "Gaspar", "Feliciano", "Isidro", "Jeremías", "Leonardo", "Nery", "Obdulio", "Porfirio",
-    "Santos", "Ezequiel", "Alfonso",
-)  # fmt: skip
 
-MALE_MAYAN_NAMES: tuple[str, ...] = (
-    "Tecún", "Kawoq", "Balam", "Ajpop", "Hunahpú", "Xbalanqué", "Tepeu", "Kan", "Noj", "Tojil",
-    "Kame", "Imox", "Aq'ab'al", "Kej", "Q'anil", "Tz'ikin", "B'atz'", "Ajpu", "Iq'", "Ajmaq",
-    "Tijax", "Kukulkán", "Gucumatz",
-)  # fmt: skip
-
+_LISTS = _name_lists()
+FEMALE_SPANISH_NAMES: tuple[str, ...] = _LISTS["female_spanish"]
+FEMALE_MAYAN_NAMES: tuple[str, ...] = _LISTS["female_mayan"]
+MALE_SPANISH_NAMES: tuple[str, ...] = _LISTS["male_spanish"]
+MALE_MAYAN_NAMES: tuple[str, ...] = _LISTS["male_mayan"]
 FEMALE_NAMES: tuple[str, ...] = FEMALE_SPANISH_NAMES + FEMALE_MAYAN_NAMES
 MALE_NAMES: tuple[str, ...] = MALE_SPANISH_NAMES + MALE_MAYAN_NAMES
-
-SPANISH_SURNAMES: tuple[str, ...] = (
-    "García", "López", "Pérez", "Hernández", "González", "Rodríguez", "Morales", "Martínez",
-    "Ramírez", "Castillo", "Juárez", "Méndez", "Sánchez", "Díaz", "Gómez", "Cruz", "Reyes",
-    "Flores", "Ortiz", "Vásquez", "Alvarado", "Estrada", "Chávez", "Mejía", "Rivera", "Aguilar",
-    "Barrios", "De León", "Orellana", "Monzón", "Cifuentes", "Recinos", "Arévalo", "Solís",
-    "Girón", "Orozco", "Velásquez", "Fuentes", "Cabrera", "Escobar", "Figueroa", "Herrera",
-    "Jiménez", "De la Cruz", "Lemus", "Marroquín", "Maldonado", "Nájera", "Ordóñez", "Paredes",
-    "Quiñónez", "Rosales", "Salazar", "Santizo", "Sosa", "Soto", "Toledo", "Valdez", "Villatoro",
-    "Zamora", "Zepeda", "Ávila", "Aldana", "Alonzo", "Archila", "Arriaga", "Barrera", "Barillas",
-    "Bautista", "Bonilla", "Calderón", "Cano", "Carrillo", "Castañeda", "Castro", "Catalán",
-    "Contreras", "Coronado", "Cordón", "Cuéllar", "Dávila", "De Paz", "De la Rosa", "Del Cid",
-    "De Jesús", "Domínguez", "Donis", "Enríquez", "Escobedo", "España", "Fajardo", "Galindo",
-    "Gálvez", "Godínez", "Guerra", "Guzmán", "Lima", "Linares", "Lucas", "Mazariegos", "Medina",
-    "Melgar", "Mendoza", "Miranda", "Molina", "Montenegro", "Muñoz", "Noriega", "Ochoa", "Oliva",
-    "Palacios", "Pineda", "Polanco", "Portillo", "Quevedo", "Ramos", "Roca", "Rojas", "Ruiz",
-    "Samayoa", "Sandoval", "Santos", "Sierra", "Tejada", "Torres", "Urízar", "Valenzuela",
-    "Vargas", "Vega", "Véliz", "Villagrán", "Yanes", "Zelada", "Zacarías", "Álvarez", "Cardona",
-    "Chinchilla", "Lara", "Leiva", "Palma", "Rivas", "Tobar", "Guevara", "Castellanos",
-    "De los Santos", "Del Valle", "Alvizures", "Marín", "Argueta", "Osorio",
-)  # fmt: skip
-
-MAYAN_SURNAMES: tuple[str, ...] = (
-    "Xol", "Caal", "Tzul", "Ajú", "Coc", "Choc", "Pop", "Cuc", "Tiú", "Batz", "Xicará", "Chen",
-    "Tiul", "Maquin", "Bac", "Chub", "Ical", "Tzi", "Cac", "Quej", "Xoy", "Chocooj", "Tut", "Chun",
-    "Ixcoy", "Tzoc", "Tzunún", "Sicán", "Sipac", "Ajanel", "Ajquejay", "Ajcalón", "Ajtún", "Cojtí",
-    "Chumil", "Coyoy", "Guarcas", "Ixcot", "Cumes", "Sotz", "Sinay", "Quisquiná", "Tum", "Yat",
-    "Xiloj", "Tzoy", "Sac", "Chiquín", "Tecú", "Canel", "Pirir", "Socop", "Saquic", "Tuyuc", "Boc",
-    "Cux", "Xitumul", "Cutzal", "Patzán",
-)  # fmt: skip
-
+SPANISH_SURNAMES: tuple[str, ...] = _LISTS["spanish_surnames"]
+MAYAN_SURNAMES: tuple[str, ...] = _LISTS["mayan_surnames"]
 SURNAMES: tuple[str, ...] = SPANISH_SURNAMES + MAYAN_SURNAMES
 
 
