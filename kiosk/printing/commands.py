@@ -62,7 +62,10 @@ async def run(
     except OSError as exc:
         raise PrintingError(ErrorKind.LP_MISSING, f"{args[0]} cannot run: {exc.strerror}") from exc
     try:
-        stdout, stderr = await asyncio.wait_for(process.communicate(), timeout)
+        # asyncio.timeout, not wait_for: on 3.11 wait_for can swallow the caller's cancel when
+        # the command ends at the same moment, and a kiosk's shutdown then waits for ever
+        async with asyncio.timeout(timeout):
+            stdout, stderr = await process.communicate()
     except TimeoutError:
         await _kill(process)
         raise PrintingError(

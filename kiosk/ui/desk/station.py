@@ -258,4 +258,5 @@ class DeskStation(QObject):
         await asyncio.gather(*tasks, return_exceptions=True)
         # one last round: the sign-out entry goes now if the portal is there
         with contextlib.suppress(TimeoutError, PortalError):
-            await asyncio.wait_for(self.audit_sender.send_pending(), timeout=3)
+            async with asyncio.timeout(3):  # not wait_for: see kiosk.printing.commands
+                await self.audit_sender.send_pending()
