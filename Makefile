@@ -7,7 +7,7 @@ BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 ARGS   ?=
 
-.PHONY: run desk test check lint typecheck imports pytest fuzz system-deps venv sandbox openapi screenshots benchmarks i18n clean
+.PHONY: run desk test check lint typecheck imports pytest fuzz system-deps venv sandbox openapi screenshots benchmarks i18n package clean
 
 run: system-deps $(STAMP)
 	@if [ -z "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ]; then \
@@ -71,6 +71,12 @@ benchmarks: system-deps $(STAMP)
 
 openapi: $(STAMP)
 	$(BIN)/kiosk sandbox openapi > docs/openapi.json.new && mv docs/openapi.json.new docs/openapi.json
+
+# dist/oj-kiosk_<version>_<arch>.deb (packaging/README.md), with the dependency versions the tests
+# ran with (the .venv's).
+package: system-deps $(STAMP)
+	$(BIN)/python -m pip freeze --exclude-editable --disable-pip-version-check > $(VENV)/constraints.txt
+	KIOSK_DEB_CONSTRAINTS=$(VENV)/constraints.txt ./packaging/build-deb.sh --out dist
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache build *.egg-info
