@@ -2,9 +2,14 @@
 
     python benchmarks/bare_window.py              show it, quit on its first paint (startup floor)
     python benchmarks/bare_window.py --rss        the same, and print VmHWM/VmRSS (kB) as JSON
-    python benchmarks/bare_window.py --stack      the same, also importing what ARCHITECTURE.md
-        prescribes (pydantic-settings, httpx, qasync) and running on qasync's loop: the floor of
-        the kiosk's stack before any kiosk code
+    python benchmarks/bare_window.py --stack [FILE]
+        the same, also importing the kiosk's stack and running on qasync's loop: the floor of
+        the kiosk's stack before any kiosk code. FILE lists the modules to import, one a line
+        in load order: benchmarks/run.py writes there every module that is not the kiosk's own
+        (third-party and standard library) found loaded when the kiosk's home screen painted
+        (benchmarks/startup_phases.py reads them), so the floor follows the kiosk when it
+        imports more or less before its first paint. Without FILE: what ARCHITECTURE.md
+        prescribes (pydantic-settings, httpx, qasync).
     python benchmarks/bare_window.py --sessions W N
         swap in a fresh five-button page with a typed field W times, read RSS, then N more times,
         read RSS again; print both as JSON (the floor for RSS growth over sessions)
@@ -15,6 +20,7 @@ Runs headless (QT_QPA_PLATFORM=offscreen unless already set), at 1280x800 like t
 from __future__ import annotations
 
 import gc
+import importlib
 import json
 import os
 import sys
@@ -96,11 +102,32 @@ def sessions(app: QApplication, window: QWidget, stack: QStackedWidget, warmup: 
     return {"before": before, "after": after}
 
 
+PRESCRIBED = ("pydantic_settings", "httpx", "qasync")
+
+
+def import_stack(argv: list[str]) -> None:
+    """The modules of the kiosk's stack (see the docstring); one that does not import on its
+    own (an internal module some package loads its own way) is left to its package."""
+    at = argv.index("--stack")
+    listed = argv[at + 1] if at + 1 < len(argv) and not argv[at + 1].startswith("--") else ""
+    if listed:
+        with open(listed, encoding="utf-8") as lines:
+            names = [line.strip() for line in lines if line.strip()]
+    else:
+        names = list(PRESCRIBED)
+    for name in names:
+        if name in sys.modules:
+            continue
+        try:
+            importlib.import_module(name)
+        except Exception:  # noqa: S112  (see the docstring)
+            continue
+
+
 def main(argv: list[str]) -> int:
     stack_floor = "--stack" in argv
     if stack_floor:
-        import httpx  # noqa: F401
-        import pydantic_settings  # noqa: F401
+        import_stack(argv)
         import qasync
     app = QApplication(sys.argv[:1])
     window = QWidget()

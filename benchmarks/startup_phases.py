@@ -2,7 +2,9 @@
 process and stamps each phase (run by benchmarks/run.py; prints one JSON line).
 
 Nothing of the kiosk is changed on disk: this process wraps, in memory only, the names kiosk.app
-looks up (``KioskUi``, ``PaintTap``) to note when the UI is built and first painted. The times are
+looks up (``KioskUi``, ``PaintTap``) to note when the UI is built and first painted, and lists
+the modules loaded at that paint that are not the kiosk's own (``modules`` in the JSON line: the
+stack benchmarks/bare_window.py --stack loads). The times are
 CLOCK_MONOTONIC, the clock the parent reads too, so the parent's spawn time (``BENCH_SPAWNED``)
 gives the interpreter's own start-up.
 """
@@ -30,13 +32,28 @@ def _gc_timer(phase: str, info: dict[str, int]) -> None:
 
 
 gc.callbacks.append(_gc_timer)
-# As kiosk.commands.cli does before importing kiosk.app; kiosk.app turns it on at first paint.
+# As kiosk.commands.cli does for `run` before importing kiosk.config and kiosk.app; kiosk.app
+# turns it on at first paint.
 gc.disable()
 
 from kiosk import app  # noqa: E402  (the imports of a real start: cli, then app)
 from kiosk.commands import cli  # noqa: E402
 
 stamps["imported"] = time.monotonic()
+
+
+loaded: list[str] = []
+
+
+def stack_modules() -> list[str]:
+    """Every module loaded now that is not the kiosk's own (third-party and standard library),
+    in load order: the kiosk's stack at its first paint (bare_window.py --stack imports them)."""
+    own = {"__main__", __name__}
+    return [
+        name
+        for name in list(sys.modules)
+        if name not in own and name != "kiosk" and not name.startswith("kiosk.")
+    ]
 
 
 def main(argv: list[str]) -> int:
@@ -51,6 +68,8 @@ def main(argv: list[str]) -> int:
     def tap(parent: object, callback: object) -> object:
         def painted() -> None:
             stamps.setdefault("painted", time.monotonic())
+            if not loaded:
+                loaded.extend(stack_modules())
             callback()  # type: ignore[operator]
 
         return real_tap(parent, painted)
@@ -62,7 +81,8 @@ def main(argv: list[str]) -> int:
     app.KioskUi, app.PaintTap, app.run = ui, tap, run  # type: ignore[assignment,misc]
     status = cli.main(argv)
     stamps["returned"] = time.monotonic()
-    print(json.dumps({"status": status, "stamps": stamps, "gc": collecting}), flush=True)
+    answer = {"status": status, "stamps": stamps, "gc": collecting, "modules": loaded}
+    print(json.dumps(answer), flush=True)
     return status
 
 

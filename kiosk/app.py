@@ -12,7 +12,7 @@ import signal
 import sys
 import time
 from collections.abc import Awaitable, Coroutine
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,11 +21,12 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QNativeInterface
 from PySide6.QtWidgets import QApplication
 
-from kiosk import i18n, logs
+from kiosk import i18n, logs, systemd_notify
 from kiosk.config import Mode, Settings
 from kiosk.embedded_portal import EmbeddedPortal, EmbeddedPortalError, PortalEndpoint
 from kiosk.portal.client import PortalClient
 from kiosk.portal.models import ServiceStatus
+from kiosk.portal.transport import TransportOnFirstCall
 from kiosk.services.base import ActionContext
 from kiosk.services.printer import DocumentPrinter, Printer
 from kiosk.session import Session, sweep_leftovers
@@ -34,8 +35,11 @@ from kiosk.ui.help_call import HelpCall, attach_help_call
 from kiosk.ui.kiosk_ui import KioskUi
 from kiosk.ui.paint_tap import PaintTap
 from kiosk.ui.verification.assembly import VerificationAssembly
+from kiosk.ui.watchdog import WatchdogPinger
+from kiosk.usage import UsageCounters
 
 if TYPE_CHECKING:
+    from kiosk.heartbeat import Heartbeat
     from kiosk.ui.desk.station import DeskStation
 
 log = logging.getLogger(__name__)
@@ -57,7 +61,20 @@ class Kiosk:
     verification: VerificationAssembly
     desk: DeskStation | None = None
     help_call: HelpCall | None = None  # a public kiosk's «Llamar a un empleado»
+    #: visits, documents, failures (counts only): what the heartbeat reports of this terminal
+    usage: UsageCounters = field(default_factory=UsageCounters)
     closed: bool = False
+
+    def heartbeat(self, settings: Settings) -> Heartbeat:
+        """The fleet page's news of this terminal (``_main`` runs it once the home is painted:
+        its imports, the portal's fleet models among them, need not delay the first paint)."""
+        from kiosk.heartbeat import Heartbeat
+
+        queue = self.printer.printer
+        return Heartbeat(
+            self.client, settings, self.usage, queue=queue.queue, server=queue.server,
+            trust=lambda: self.verification.verifier().cache, camera=_camera_present,
+        )  # fmt: skip
 
     async def aclose(self) -> None:
         """Stop the background work, wipe the visit, close the portal's connections (a desk
@@ -95,12 +112,21 @@ def compose(
         connect_timeout=settings.portal.connect_timeout,
         read_timeout=settings.portal.read_timeout,
         retries=settings.portal.retries,
+        transport=TransportOnFirstCall(),  # the home screen paints without waiting for it
     )
-    session = Session()
+    usage = UsageCounters()  # visits, documents, failures: counts only, for the heartbeat
+    session = Session(usage=usage)
     printer = printer or Printer(
         settings.printer.queue, None, float(settings.printer.job_timeout_seconds)
     )
-    documents = DocumentPrinter(client, printer, session.temp_dir, kiosk_id=settings.kiosk.id)
+    documents = DocumentPrinter(
+        client,
+        printer,
+        session.temp_dir,
+        kiosk_id=settings.kiosk.id,
+        usage=usage,
+        keep=session.keep_document,  # «Imprimir otra vez» with no portal, until the visit ends
+    )
     verification = VerificationAssembly(settings, client, endpoint, documents)
     portal = client
 
@@ -119,10 +145,21 @@ def compose(
     )
     if settings.kiosk.mode is Mode.DESK:
         desk = _desk(ui, settings, client, session, documents, verification)
-        return Kiosk(ui, client, session, documents, verification, desk=desk)
+        return Kiosk(ui, client, session, documents, verification, desk=desk, usage=usage)
     # «Llamar a un empleado» is the public kiosk's; a desk does not call itself
     help_call = attach_help_call(ui, client, settings)
-    return Kiosk(ui, client, session, documents, verification, help_call=help_call)
+    return Kiosk(ui, client, session, documents, verification, help_call=help_call, usage=usage)
+
+
+def _camera_present() -> bool | None:
+    """For the heartbeat: a camera connected? Asked only once QtMultimedia is loaded (by the
+    verification screen or the device panel): loading it here would stall the GUI thread."""
+    if "PySide6.QtMultimedia" not in sys.modules:
+        return None
+    from kiosk.ui.desk.device_panel import list_cameras
+
+    cameras = list_cameras()
+    return None if cameras is None else bool(cameras)
 
 
 def _desk_idle(settings: Settings) -> tuple[int, int] | None:
@@ -243,15 +280,20 @@ async def _main(
     shell = ui.shell
 
     background: list[asyncio.Task[None]] = []
+    pinger = WatchdogPinger(shell)  # systemd's watchdog, fed by this (the GUI) thread's loop
 
     def started() -> None:
         _collect_again()
+        systemd_notify.ready(_ready_status(settings))
+        pinger.start()
         if quit_after_start:
             QTimer.singleShot(0, closed.set)
         else:
             background.append(asyncio.ensure_future(verification.keep_trust_list_fresh()))
             # a job of an earlier run that never printed must not print for this visitor
             background.append(asyncio.ensure_future(kiosk.printer.cancel_leftovers()))
+            # the fleet page's news of this terminal: made now, its imports after the first paint
+            background.append(asyncio.ensure_future(kiosk.heartbeat(settings).run()))
 
     shell.installEventFilter(PaintTap(shell, started))
     if windowed or settings.kiosk.mode is Mode.DESK:
@@ -262,6 +304,8 @@ async def _main(
     try:
         await closed.wait()
     finally:
+        systemd_notify.stopping("Cerrando el quiosco")  # a stop asked for, not a failure
+        pinger.stop()
         _collect_again()  # also when the window never painted
         errors.uninstall()
         for task in background:
@@ -271,6 +315,13 @@ async def _main(
         shell.hide()
         shell.deleteLater()
     return 0
+
+
+def _ready_status(settings: Settings) -> str:
+    """The line ``systemctl status`` shows once the kiosk is up (a technician reads it)."""
+    if settings.kiosk.mode is Mode.DESK:
+        return f"Ventanilla {settings.kiosk.id}: pantalla de inicio lista"
+    return f"Quiosco {settings.kiosk.id}: pantalla de inicio lista"
 
 
 def _run_on_qt(app: QApplication, main: Coroutine[Any, Any, int]) -> int:

@@ -12,6 +12,7 @@ this start only, which only this process knows: the kiosk presents that pair on 
 from __future__ import annotations
 
 import contextlib
+import http.client
 import json
 import logging
 import os
@@ -20,10 +21,9 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
-
-import httpx
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +65,9 @@ class EmbeddedPortal:
         """Spawn the child; returns at once (``wait_ready`` waits for it)."""
         self._token = secrets.token_urlsafe(24)
         self._ready_file = Path(self._workdir.name) / "ready.json"
-        command = [sys.executable, "-m", "kiosk", "sandbox"]
+        # -P: the current folder is not put first on sys.path, so a stray kiosk/ there (a
+        # checkout) never stands in for the installed package
+        command = [sys.executable, "-P", "-m", "kiosk", "sandbox"]
         if self.data_dir is not None:
             command += ["--data", str(self.data_dir)]
         command += ["--host", "127.0.0.1", "--port", "0", "--seed", str(self.seed),
@@ -125,7 +127,14 @@ class EmbeddedPortal:
 
 
 def _healthy(url: str) -> bool:
+    """/v1/health answers 200, asked with the standard library's client: no httpcore and no
+    certificates loaded before the home screen paints."""
+    parts = urllib.parse.urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=1.0)
     try:
-        return httpx.get(f"{url}/v1/health", timeout=1.0).status_code == 200
-    except httpx.HTTPError:
+        connection.request("GET", f"{parts.path.rstrip('/')}/v1/health")
+        return connection.getresponse().status == 200
+    except (OSError, http.client.HTTPException):
         return False
+    finally:
+        connection.close()

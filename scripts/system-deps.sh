@@ -19,6 +19,12 @@ packages=(
   cups cups-client cups-bsd printer-driver-cups-pdf poppler-utils
   # fonts with every Spanish glyph
   fonts-dejavu-core
+  # a real browser for the fleet page's tests (tests/browser: headless, driven by Selenium)
+  chromium chromium-driver
+  # `make package` and tests/packaging: the kiosk unit's compositor (systemd-analyze verify checks
+  # it exists; the package depends on it), systemd-analyze and systemd-sysusers, and a venv made
+  # with Debian's own python3.11
+  cage systemd python3-venv
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

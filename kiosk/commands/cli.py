@@ -10,9 +10,12 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from kiosk import __version__
-from kiosk.config import ConfigError, Settings, load_settings
+
+if TYPE_CHECKING:  # kiosk.config (pydantic) loads in main(), with the collector paused
+    from kiosk.config import ConfigError, Settings
 
 EXIT_CONFIG = 2
 
@@ -109,9 +112,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = args.command or "run"
     if command == "hash-pin":
         return _hash_pin()
+    if command == "run":
+        # Start-up creates some 70 000 long-lived objects (the settings' and the portal's pydantic
+        # models, the services, the screens); collecting while importing them only costs time.
+        # kiosk.app freezes them and turns the collector back on once the home is painted.
+        gc.disable()
+    from kiosk.config import ConfigError
+
     try:
         settings = _settings(args)
     except ConfigError as exc:
+        gc.enable()
         return _config_error(exc)
     if command == "check-config":
         print(settings.model_dump_json(indent=2))
@@ -135,9 +146,6 @@ def _config_error(exc: ConfigError) -> int:
 
 
 def _run_window(args: argparse.Namespace, settings: Settings, *, as_program: bool) -> int:
-    # Start-up creates some 70 000 long-lived objects; collecting while importing them only costs
-    # time. kiosk.app freezes them and turns the collector back on once the home screen is painted.
-    gc.disable()
     from kiosk import app  # Qt is imported only when a window is wanted
 
     status = app.run(
@@ -158,6 +166,8 @@ def _run_window(args: argparse.Namespace, settings: Settings, *, as_program: boo
 
 
 def _settings(args: argparse.Namespace) -> Settings:
+    from kiosk.config import load_settings
+
     overrides = {"portal": {"url": args.portal}} if args.portal else None
     return load_settings(args.config, overrides)
 

@@ -20,7 +20,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from kiosk import __version__
 from kiosk.portal.endpoint import DECLARED, Endpoint, SessionUse
 from kiosk.portal.models import API_VERSION, Problem
-from kiosk.sandbox import catalog, problems, services
+from kiosk.sandbox import catalog, fleet_page, problems, services
 from kiosk.sandbox.demo import (
     DEMO_ACCOUNT,
     DEMO_ACCOUNT_EMAIL,
@@ -94,6 +94,7 @@ def _ensure_demo_account(conn: sqlite3.Connection) -> None:
 def create_app(db: Database, data_dir: Path, options: SandboxOptions | None = None) -> FastAPI:
     app = FastAPI(docs_url="/docs", redoc_url=None)
     build_routes(app)
+    app.include_router(fleet_page.router)  # /fleet and /fleet.json: the OJ's IT staff's page
     app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
     keyring = Keyring(db, data_dir)
     app.state.sandbox = SandboxState(db=db, keyring=keyring, options=options or SandboxOptions())

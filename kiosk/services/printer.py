@@ -24,6 +24,8 @@ from kiosk.printing import (
 )
 from kiosk.services.base import RenderContext, Rendered
 from kiosk.services.registry import printout
+from kiosk.session import KeptDocument
+from kiosk.usage import UsageCounters
 
 
 @dataclass(frozen=True)
@@ -43,8 +45,14 @@ class DocumentPrinter:
         folder: Callable[[], Path],
         *,
         kiosk_id: str = "",
+        usage: UsageCounters | None = None,
+        keep: Callable[[Path, str], None] | None = None,
     ) -> None:
         self.printer = printer
+        #: a printed document's copy goes to the visit (Session.keep_document): «Imprimir otra
+        #: vez» then needs no portal
+        self.keep = keep
+        self.usage = usage or UsageCounters()  # documents printed and failures, for the heartbeat
         self.folder = folder
         self.context = RenderContext(client, kiosk_id)
         #: the visit's jobs still in CUPS: ``end_visit()`` cancels them
@@ -74,7 +82,7 @@ class DocumentPrinter:
         path = self.folder() / f"{job.name}.pdf"
         path.write_bytes(pdf)
         self._sent = True
-        return await print_pdf(
+        outcome = await print_pdf(
             path,
             queue=self.printer.queue or None,
             server=self.printer.server,
@@ -82,6 +90,19 @@ class DocumentPrinter:
             timeout=self.printer.timeout,
             ledger=self.ledger,
         )
+        self.usage.print_ended(outcome.ok, outcome.code)
+        if outcome.ok and self.keep is not None:
+            self.keep(path, job.title)
+        return outcome
+
+    async def print_again(self, document: KeptDocument) -> JobOutcome:
+        """A document of this visit, printed again from the visit's copy (no portal): once."""
+        if document.reprinted:
+            raise ValueError("a kept document prints again once")
+        outcome = await self.print_file(document.path, document.title)
+        self.usage.print_ended(outcome.ok, outcome.code)
+        document.reprinted = outcome.ok
+        return outcome
 
     async def print_file(self, path: Path, title: str) -> JobOutcome:
         """A PDF the caller made (a desk's end-of-day report): the same queue, ledger and spool

@@ -21,6 +21,7 @@ from kiosk.config import Mode, Settings
 from kiosk.i18n import tr
 from kiosk.portal.errors import PortalError
 from kiosk.portal.models import ServiceStatus
+from kiosk.portal_watch import PortalState
 from kiosk.services import registry
 from kiosk.services.base import ActionContext
 from kiosk.services.printer import DocumentPrinter
@@ -29,6 +30,7 @@ from kiosk.ui.controller import ServiceController
 from kiosk.ui.flow_controller import FlowController
 from kiosk.ui.idle import IdleMonitor
 from kiosk.ui.lockdown import CloseGuard, Lockdown, StaffExit
+from kiosk.ui.offline_notice import OfflineMode, print_again, unavailable_body
 from kiosk.ui.ops import Ops
 from kiosk.ui.overlays import IdleOverlay, MessageOverlay, PinOverlay
 from kiosk.ui.screens.base import Intent
@@ -66,6 +68,13 @@ class KioskUi(QObject):
         self.load_catalog = load_catalog
         self.catalog: list[ServiceStatus] | None = None
         self.ops = Ops()  # the one runner of background work
+        #: whether the portal answers (kiosk.portal_watch), and what home says while it does not
+        self.offline = OfflineMode(
+            context.client,
+            self.ops,
+            settings.portal.recheck_seconds,
+            public=settings.kiosk.mode is Mode.KIOSK,
+        )
         self._idle_paused = False
         # the service on screen (a flow, or one with its own screens: one contract)
         self.flow: ServiceController | None = None
@@ -115,6 +124,7 @@ class KioskUi(QObject):
         shell.language_changed.connect(self.set_language)
         shell.keyboard.key_pressed.connect(self.idle.activity)
         self.ops.busy_changed.connect(self._busy)
+        self.offline.changed.connect(self._portal_changed)
         self.idle.warn.connect(self._idle_warn)
         self.idle.countdown.connect(self.idle_overlay.set_seconds)
         self.idle.expired.connect(lambda: self.reset_session("idle"))
@@ -147,16 +157,21 @@ class KioskUi(QObject):
             self._home.navigate.connect(self._home_intent)
         if self.catalog is not None:
             self._home.set_catalog(self.catalog)
+        self._home.set_portal(self.offline.state, closes_services=self.offline.closes_services)
+        self._home.set_visit_documents(self.session.kept)
         self._home.set_login(self.session.login is not None)
         self.shell.show_screen(self._home)
         self.shell.set_nav(back=False, primary=None)
-        self.refresh_catalog()
+        if self.offline.reachable:  # else the watch asks, and the catalog reloads when it answers
+            self.refresh_catalog()
 
     def _home_intent(self, intent: Intent, argument: str) -> None:
         if intent is Intent.OPEN:
             self.open(argument)
         elif intent is Intent.LOG_OUT:
             self.reset_session("log_out")
+        elif intent is Intent.REPRINT and self.printer is not None:
+            print_again(self, self.printer, int(argument))
 
     def _leave_service(self) -> None:
         """The visitor leaves a service (Inicio, another tile, a reset): what runs stops, its
@@ -182,6 +197,9 @@ class KioskUi(QObject):
         availability = service.availability_id if service else service_id
         status = next((s for s in self.catalog or [] if s.id == availability), None)
         name = tr(service.title) if service else tr(self._planned_label(service_id))
+        if self.offline.blocks(service_id):
+            self._show_info(service_id, name, unavailable_body())
+            return
         if status is not None and not status.available:
             body = tr(
                 "El portal indica que este servicio no está disponible ahora: {reason} "
@@ -383,19 +401,30 @@ class KioskUi(QObject):
     async def _refresh_catalog(self, load: Callable[[], Awaitable[list[ServiceStatus]]]) -> None:
         try:
             catalog = await load()
-        except PortalError:
+        except PortalError as error:
             self.catalog = None
+            self.offline.watch.observe(error)
         else:
             self.catalog = list(catalog)
+            self.offline.watch.answered()
         screen = self.shell.current_screen
         if isinstance(screen, HomeScreen):
             screen.set_catalog(self.catalog)
+
+    def _portal_changed(self, state: PortalState) -> None:
+        if isinstance(self.shell.current_screen, HomeScreen):
+            self.shell.current_screen.set_portal(
+                state, closes_services=self.offline.closes_services
+            )
+        if state.reachable:
+            self.refresh_catalog()
 
     async def shutdown(self) -> None:
         """Stop what runs in the background before the client and the window go away: nothing
         of it may run after this (a cancelled print must not reach a deleted screen)."""
         self.idle.stop()
         self.lockdown.uninstall()  # the application may outlive this window (tests, tools)
+        await self.offline.aclose()
         await self.ops.aclose()
         if self.flow is not None:
             self.flow.cancel()

@@ -96,9 +96,11 @@ def test_home_works_and_says_so_while_the_portal_is_down(make_driver: Any) -> No
     kiosk = make_driver(portal_url=f"http://127.0.0.1:{port}")
     status = kiosk.find("label.portal_status")
     kiosk.wait(status.isVisible)
-    assert "no responde" in kiosk.text("label.portal_status")
-    kiosk.tap("tile.cuenta")  # a flow still opens: its questions need no portal
-    assert kiosk.screen() == "screen.cuenta.dpi"
+    assert "Sin conexión con el portal" in kiosk.text("label.portal_status")
+    assert "Verificar un documento" in kiosk.text("text.offline.works")
+    kiosk.tap("tile.cuenta")  # it needs the portal: said plainly, with what to do instead
+    assert kiosk.screen() == "screen.cuenta.unavailable"
+    assert "ventanilla" in kiosk.text("label.body")
 
 
 def test_a_service_not_built_yet_is_honest(make_driver: Any, monkeypatch: Any) -> None:

@@ -1,6 +1,7 @@
 """The home screen: every portal service as a large tile with an icon and words, grouped in
-categories, the most used first. Availability comes from the portal; while the portal is down the
-screen still works and says so."""
+categories, the most used first. Availability comes from the portal; while the portal cannot be
+reached the screen says so, says what still works, and greys the rest with a reason (it is told by
+kiosk.ui.offline_notice)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from PySide6.QtGui import QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QApplication,
+    QGraphicsOpacityEffect,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -23,8 +25,11 @@ from PySide6.QtWidgets import (
 
 from kiosk.i18n import tr
 from kiosk.portal.models import ServiceStatus
+from kiosk.portal_watch import REACHABLE, PortalState
 from kiosk.services.catalog import CATEGORIES
 from kiosk.services.registry import HomeTile
+from kiosk.session import KeptDocument
+from kiosk.ui.offline_notice import WORKS_OFFLINE, OfflineNotice, unavailable_note
 from kiosk.ui.screens.base import Intent, Screen, button, label
 
 ICON_INK = "#0B2E59"  # the colour the SVG files are drawn in
@@ -54,8 +59,13 @@ class HomeScreen(Screen):
         self._tiles: dict[str, TileButton] = {}
         self._home_tiles = {tile.service: tile for tile in tiles}
         self.columns = columns
-        self.status = label("", "hint", "label.portal_status")
-        self.status.hide()
+        self._catalog: list[ServiceStatus] | None = None
+        self._portal = REACHABLE
+        self._closes_services = True
+        self.offline_notice = OfflineNotice()
+        self.offline_notice.print_again.connect(
+            lambda place: self.navigate.emit(Intent.REPRINT, str(place))
+        )
         self.login_note = self._login_note()
 
         body = QWidget()
@@ -63,7 +73,7 @@ class HomeScreen(Screen):
         column = QVBoxLayout(body)
         column.setSpacing(16)
         column.addWidget(label("¿Qué necesita hacer hoy?", "heading", "label.heading"))
-        column.addWidget(self.status)
+        column.addWidget(self.offline_notice)
         column.addWidget(self.login_note)
         featured = QHBoxLayout()
         featured.setSpacing(16)
@@ -125,31 +135,42 @@ class HomeScreen(Screen):
         return widget
 
     def set_catalog(self, services: list[ServiceStatus] | None) -> None:
-        """Mark what the portal says is unavailable; None means the portal did not answer."""
-        if services is None:
-            self.status.setText(
-                tr(
-                    "El portal no responde en este momento. Puede elegir un servicio; "
-                    "le diremos si ya se puede usar."
-                )
-            )
-            self.status.show()
-            return
-        self.status.hide()
-        by_id = {service.id: service for service in services}
+        """Mark what the portal says is unavailable; None: no catalog (the portal did not give
+        one: whether it can be reached is ``set_portal``'s to say)."""
+        self._catalog = list(services) if services is not None else None
+        self._paint_tiles()
+
+    def set_portal(self, state: PortalState, *, closes_services: bool = True) -> None:
+        """The portal's reachability: while it is away, the notice, and (``closes_services``, a
+        public kiosk) every tile that needs it greyed with the reason (never hidden)."""
+        self._portal = state
+        self._closes_services = closes_services
+        self.offline_notice.show_state(state, closes_services=closes_services)
+        self._paint_tiles()
+
+    def set_visit_documents(self, documents: list[KeptDocument]) -> None:
+        """What this visit already obtained: while the portal is away they print again here."""
+        self.offline_notice.show_documents(documents)
+        self.offline_notice.show_state(self._portal, closes_services=self._closes_services)
+
+    def _paint_tiles(self) -> None:
+        by_id = {service.id: service for service in self._catalog or []}
         for key, widget in self._tiles.items():
             tile = self._home_tiles[key]
             status = by_id.get(tile.availability_id)
-            unavailable = status is not None and not status.available
-            widget.setProperty("unavailable", unavailable)
             text = tr(tile.tile.label)
-            if unavailable:
-                reason = status.reason if status and status.reason else tr("No disponible ahora")
+            offline = not self._portal.reachable and self._closes_services
+            if offline and key not in WORKS_OFFLINE:
+                unavailable = True
+                widget.set_text(text, unavailable_note())
+            elif status is not None and not status.available:
+                unavailable = True
+                reason = status.reason or tr("No disponible ahora")
                 widget.set_text(text, f"{tr('No disponible')}: {reason}")
             else:
+                unavailable = False
                 widget.set_text(text)
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)
+            widget.set_unavailable(unavailable)
 
 
 class TileButton(QPushButton):
@@ -188,7 +209,24 @@ class TileButton(QPushButton):
             part.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         row.addWidget(picture)
         row.addLayout(words, 1)
+        self._dimmed = (picture, self.words)
+        # greyed, not hidden: the name and the icon fade, the reason under them stays clear
+        self.setStyleSheet('QPushButton[unavailable="true"] { border-style: dashed; }')
         self.set_text(text)
+
+    def set_unavailable(self, unavailable: bool) -> None:
+        if bool(self.property("unavailable")) == unavailable:
+            return
+        self.setProperty("unavailable", unavailable)
+        for part in self._dimmed:
+            if unavailable:
+                faded = QGraphicsOpacityEffect(part)
+                faded.setOpacity(0.5)
+                part.setGraphicsEffect(faded)
+            else:
+                part.setGraphicsEffect(None)  # type: ignore[arg-type]
+        self.style().unpolish(self)
+        self.style().polish(self)
 
     def set_text(self, text: str, note: str = "") -> None:
         self.words.setText(text)
