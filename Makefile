@@ -7,7 +7,7 @@ BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 ARGS   ?=
 
-.PHONY: run desk test check lint typecheck imports pytest fuzz system-deps venv sandbox openapi screenshots benchmarks i18n package clean
+.PHONY: run desk test check lint typecheck imports pytest fuzz system-deps venv sandbox openapi screenshots benchmarks i18n package tiles clean
 
 run: system-deps $(STAMP)
 	@if [ -z "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ]; then \
@@ -68,6 +68,10 @@ screenshots: system-deps $(STAMP)
 
 benchmarks: system-deps $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py $(ARGS)
+
+# The home screen's tile table (kiosk/services/home_tiles.py), after a service's tile changes
+tiles: $(STAMP)
+	$(BIN)/python -c 'from kiosk.services.registry import write_home_tiles; write_home_tiles()'
 
 openapi: $(STAMP)
 	$(BIN)/kiosk sandbox openapi > docs/openapi.json.new && mv docs/openapi.json.new docs/openapi.json

@@ -102,6 +102,7 @@ def compose(
     printer: Printer | None = None,
     load_catalog: bool = True,
     idle_ms: tuple[int, int] | None = None,
+    catalog_after_paint: bool = False,
 ) -> Kiosk:
     """The kiosk, wired: the portal client, the visit, the print path, the services' controllers
     and the UI. ``client``, ``printer`` and ``idle_ms`` let tests and tools aim it elsewhere."""
@@ -142,6 +143,7 @@ def compose(
         controllers={"verification": verification.controller},
         load_catalog=catalog if load_catalog else None,
         idle_ms=idle_ms or _desk_idle(settings),
+        catalog_after_paint=catalog_after_paint,
     )
     if settings.kiosk.mode is Mode.DESK:
         desk = _desk(ui, settings, client, session, documents, verification)
@@ -273,7 +275,7 @@ async def _main(
     app.aboutToQuit.connect(closed.set)
     _quit_on_signals(app, closed)
     i18n.set_language(settings.kiosk.language)
-    kiosk = compose(app, settings, endpoint, idle_ms=idle_ms)
+    kiosk = compose(app, settings, endpoint, idle_ms=idle_ms, catalog_after_paint=True)
     ui, verification = kiosk.ui, kiosk.verification
     ui.quit_requested.connect(closed.set)
     errors.install(ui.show_crash)
@@ -289,6 +291,9 @@ async def _main(
         if quit_after_start:
             QTimer.singleShot(0, closed.set)
         else:
+            ui.painted()  # the portal's catalog: what is available today
+            # the services, which home did not need to paint, before the first tap needs them
+            QTimer.singleShot(0, ui.warm_up)
             background.append(asyncio.ensure_future(verification.keep_trust_list_fresh()))
             # a job of an earlier run that never printed must not print for this visitor
             background.append(asyncio.ensure_future(kiosk.printer.cancel_leftovers()))

@@ -302,3 +302,25 @@ def test_the_desk_station_says_the_same(kiosk_env: dict[str, str], notify: Notif
         code, err = stop(kiosk)
     assert code == 0, err
     notify.wait_for("STOPPING", "1", timeout=5)
+
+
+def test_home_paints_before_the_catalog_which_then_loads_by_itself(
+    kiosk_env: dict[str, str], notify: NotifySocket
+) -> None:
+    """The real program paints home first (no portal request holds up the first paint), then
+    asks the portal for its catalog at once."""
+    env = dict(kiosk_env, NOTIFY_SOCKET=notify.address)
+    kiosk = start([sys.executable, str(DRIVER), "--catalog", "--windowed"], env)
+    try:
+        painted = notify.wait_for("X-TEST", timeout=START_TIMEOUT)
+        assert notify.messages[painted].fields["X-TEST"] == "paint catalog=none"
+        deadline = time.monotonic() + 30
+        while not (
+            said := [m.fields["X-TEST"] for m in notify.messages[painted + 1 :] if m.has("X-TEST")]
+        ):
+            assert time.monotonic() < deadline, "the catalog never loaded"
+            notify.read()
+        assert said[0].startswith("catalog ") and int(said[0].split()[1]) > 10
+    finally:
+        code, err = stop(kiosk)
+    assert code == 0, err

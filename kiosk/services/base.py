@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from kiosk.flows.model import Answers, Flow
 from kiosk.portal.errors import PortalRejected
+from kiosk.services.tile import Tile as Tile  # a service module names its tile from here
 from kiosk.text import Text
 
 if TYPE_CHECKING:
@@ -89,15 +90,6 @@ class Printout:
     render: Render
     #: what the visitor can do when it did not print (Spanish source, translated on screen)
     advice: str = ""
-
-
-@dataclass(frozen=True)
-class Tile:
-    label: str  # short words on the tile (Spanish source)
-    icon: str  # file name in resources/icons, without .svg
-    category: str  # kiosk.services.catalog.CATEGORIES
-    order: int = 100  # place within its category
-    featured: bool = False  # first and larger, above the categories
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kiosk.services.base import Tile
+from kiosk.services.tile import Tile
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,6 @@ from kiosk.printing import (
     purge_finished_jobs,
 )
 from kiosk.services.base import RenderContext, Rendered
-from kiosk.services.registry import printout
 from kiosk.session import KeptDocument
 from kiosk.usage import UsageCounters
 
@@ -65,6 +64,8 @@ class DocumentPrinter:
         system itself); a job that did not print comes back as its JobOutcome. Some documents
         are two jobs (a constancia and its download-code receipt): the first that fails is the
         answer."""
+        from kiosk.services.registry import printout  # the services: after the first paint
+
         jobs = await printout(kind).render(self.context, sources)
         if not jobs:
             raise LookupError(f"{kind!r} rendered no document")

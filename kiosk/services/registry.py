@@ -9,35 +9,36 @@ names, the print path (``printout(kind)``) and the controller a tile opens.
 from __future__ import annotations
 
 import importlib
+import json
 import pkgutil
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
 import kiosk.services
 from kiosk.flows.model import ActionStep, ConfirmationStep, InfoStep
 from kiosk.portal.catalog import SERVICE_IDS
 from kiosk.portal.catalog import SERVICES as PORTAL_SERVICES
-from kiosk.services.base import Printout, Service, Tile
+from kiosk.services.base import Printout, Service
 from kiosk.services.catalog import CATEGORIES, PLANNED
+from kiosk.services.tile import HomeTile
 
 
 class RegistryError(ValueError):
     """The services do not fit together (a programming error, caught by the first import)."""
 
 
-@dataclass(frozen=True)
-class HomeTile:
-    """A tile on the home screen: a built service's, or a planned one's."""
-
-    service: str  # the catalogue id it opens (``tile.<service>``)
-    availability_id: str  # whose availability the portal reports
-    tile: Tile
-    built: bool
-
-
 #: the modules of kiosk.services that are its machinery, not services
 MACHINERY = frozenset(
-    {"base", "catalog", "registry", "printer", "record_paper", "receipt_paper", "visit_login"}
+    {
+        "base",
+        "catalog",
+        "registry",
+        "printer",
+        "record_paper",
+        "receipt_paper",
+        "visit_login",
+        "tile",
+        "home_tiles",
+    }
 )
 
 
@@ -138,3 +139,49 @@ def home_tiles() -> tuple[HomeTile, ...]:
     return tuple(
         sorted(tiles, key=lambda t: (not t.tile.featured, rank[t.tile.category], t.tile.order))
     )
+
+
+HOME_TILES_MODULE = "kiosk/services/home_tiles.py"
+
+
+def home_tiles_source() -> str:
+    """The text of ``kiosk.services.home_tiles``: ``home_tiles()`` as a table the home screen
+    paints from without importing the services (``make tiles`` writes it; a test compares)."""
+    lines = [
+        '"""The home screen\'s tiles, written by `make tiles` from kiosk.services.registry:',
+        "the kiosk paints its home from this table before it imports the services (start-up).",
+        'Do not edit: tests/services/test_home_tiles.py fails if it differs from the registry."""',
+        "",
+        "from kiosk.services.tile import HomeTile, Tile",
+        "",
+        "HOME_TILES: tuple[HomeTile, ...] = (",
+    ]
+    for home in home_tiles():
+        tile = home.tile
+        lines += [
+            "    HomeTile(",
+            f"        service={_quoted(home.service)},",
+            f"        availability_id={_quoted(home.availability_id)},",
+            "        tile=Tile(",
+            f"            label={_quoted(tile.label)},",
+            f"            icon={_quoted(tile.icon)},",
+            f"            category={_quoted(tile.category)},",
+            f"            order={tile.order!r},",
+            f"            featured={tile.featured!r},",
+            "        ),",
+            f"        built={home.built!r},",
+            "    ),",
+        ]
+    lines.append(")")
+    return "\n".join(lines) + "\n"
+
+
+def _quoted(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def write_home_tiles(root: str = ".") -> None:
+    """``make tiles``: writes ``kiosk/services/home_tiles.py`` (in a checkout)."""
+    from pathlib import Path
+
+    (Path(root) / HOME_TILES_MODULE).write_text(home_tiles_source(), encoding="utf-8")

@@ -10,6 +10,8 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 from datetime import date
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
@@ -22,12 +24,11 @@ from kiosk.i18n import tr
 from kiosk.portal.errors import PortalError
 from kiosk.portal.models import ServiceStatus
 from kiosk.portal_watch import PortalState
-from kiosk.services import registry
 from kiosk.services.base import ActionContext
+from kiosk.services.home_tiles import HOME_TILES
 from kiosk.services.printer import DocumentPrinter
 from kiosk.session import Session
 from kiosk.ui.controller import ServiceController
-from kiosk.ui.flow_controller import FlowController
 from kiosk.ui.idle import IdleMonitor
 from kiosk.ui.lockdown import CloseGuard, Lockdown, StaffExit
 from kiosk.ui.offline_notice import OfflineMode, print_again, unavailable_body
@@ -38,6 +39,9 @@ from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.screens.steps import ServiceInfoScreen
 from kiosk.ui.shell import ShellWindow, clear_clipboard
 from kiosk.ui.theme import apply_theme
+
+if TYPE_CHECKING:
+    from kiosk.ui.flow_controller import FlowController
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +60,7 @@ class KioskUi(QObject):
         controllers: Mapping[str, Callable[[Ops], ServiceController]] | None = None,
         load_catalog: Callable[[], Awaitable[list[ServiceStatus]]] | None = None,
         idle_ms: tuple[int, int] | None = None,
+        catalog_after_paint: bool = False,
     ) -> None:
         super().__init__()
         self.app = app
@@ -66,6 +71,8 @@ class KioskUi(QObject):
         #: the services that are not flows, by their ``Service.screen`` key
         self.controllers = dict(controllers or {})
         self.load_catalog = load_catalog
+        #: the first catalog load waits for ``painted()`` (kiosk.app: home paints first)
+        self._catalog_waits = catalog_after_paint
         self.catalog: list[ServiceStatus] | None = None
         self.ops = Ops()  # the one runner of background work
         #: whether the portal answers (kiosk.portal_watch), and what home says while it does not
@@ -104,14 +111,14 @@ class KioskUi(QObject):
         self.staff_exit.attach(self.shell.logo)
         self.close_guard = CloseGuard(self.shell)
         self.lockdown = Lockdown()
-        if self.kiosk_mode:
-            self.lockdown.install(app)
-        else:
+        if not self.kiosk_mode:
             self.close_guard.allow_close()
         self._wire()
         apply_theme(app, large_text=False, high_contrast=False)
         self.session.on_reset(self._wipe_widgets)
         self.go_home()
+        if self.kiosk_mode:  # after home is built: its thousands of set-up events skip the filter
+            self.lockdown.install(app)
         self.idle.start()
 
     def _wire(self) -> None:
@@ -152,7 +159,7 @@ class KioskUi(QObject):
             # Built once and kept: rebuilding 21 tiles and their icons on every "Inicio" costs
             # ~30 ms (benchmarks/). Rebuilt only when words, colours or the grid change.
             self._drop_home()
-            self._home = HomeScreen(registry.home_tiles(), columns=columns)
+            self._home = HomeScreen(HOME_TILES, columns=columns)
             self._home.setProperty("persistent", True)
             self._home.navigate.connect(self._home_intent)
         if self.catalog is not None:
@@ -162,7 +169,8 @@ class KioskUi(QObject):
         self._home.set_login(self.session.login is not None)
         self.shell.show_screen(self._home)
         self.shell.set_nav(back=False, primary=None)
-        if self.offline.reachable:  # else the watch asks, and the catalog reloads when it answers
+        # else the watch asks, and the catalog reloads when it answers
+        if self.offline.reachable and not self._catalog_waits:
             self.refresh_catalog()
 
     def _home_intent(self, intent: Intent, argument: str) -> None:
@@ -190,9 +198,20 @@ class KioskUi(QObject):
             self.shell.forget_screen(self._home)
             self._home = None
 
+    @staticmethod
+    def warm_up() -> tuple[ModuleType, type[FlowController]]:
+        """The services' registry and the flow controller, imported when first needed: home is
+        painted from kiosk.services.home_tiles without them (start-up). kiosk.app calls this
+        right after the first paint, so the first tap does not wait for the imports."""
+        from kiosk.services import registry
+        from kiosk.ui.flow_controller import FlowController
+
+        return registry, FlowController
+
     def open(self, service_id: str) -> None:
         """Opens a service (what tile ``tile.<service_id>`` offers): its flow, its own screens,
         or an honest screen when it is unavailable or not in this kiosk yet."""
+        registry, FlowController = self.warm_up()
         service = registry.SERVICES.get(service_id)
         availability = service.availability_id if service else service_id
         status = next((s for s in self.catalog or [] if s.id == availability), None)
@@ -245,6 +264,7 @@ class KioskUi(QObject):
         self._start(controller)
 
     def _start(self, controller: ServiceController) -> None:
+        FlowController = self.warm_up()[1]
         controller.show.connect(self.shell.show_screen)
         controller.nav_changed.connect(self._sync_nav)
         controller.finished.connect(lambda: self.reset_session("done"))
@@ -257,13 +277,14 @@ class KioskUi(QObject):
         """A record's lead: the service opens with the answers it is given already answered
         (what the visitor read stays behind: this is a new service of the same visit)."""
         self.open(service_id)
+        FlowController = self.warm_up()[1]
         if isinstance(self.flow, FlowController) and self.flow.service.id == service_id:
             self.flow.run.prefill(answers)
             self.flow.render()
 
     @staticmethod
     def _planned_label(service_id: str) -> str:
-        tile = next((t for t in registry.home_tiles() if t.service == service_id), None)
+        tile = next((t for t in HOME_TILES if t.service == service_id), None)
         return tile.tile.label if tile else service_id
 
     def _show_info(self, service_id: str, title: str, body: str) -> None:
@@ -393,6 +414,12 @@ class KioskUi(QObject):
             self.go_home()
 
     # --- the portal's catalog -------------------------------------------------------------
+
+    def painted(self) -> None:
+        """Home is on the screen (kiosk.app, after the first paint): the catalog loads now, so
+        its request (and the HTTP stack it needs) does not hold up the first paint."""
+        self._catalog_waits = False
+        self.refresh_catalog()
 
     def refresh_catalog(self) -> None:
         if self.load_catalog is not None:

@@ -1,7 +1,7 @@
 """The real kiosk program (``kiosk.commands.cli.main``) with two test-only hooks, for the watchdog
 tests that need a separate process (tests/test_watchdog_process.py):
 
-    python tests/support/visit_driver.py [--visit DPI] KIOSK-ARGS...
+    python tests/support/visit_driver.py [--visit DPI | --catalog] KIOSK-ARGS...
 
 * SIGUSR1 stalls the GUI thread: Python runs a signal handler on the main thread, which is Qt's
   (and asyncio's) thread, so the handler's ``time.sleep(DRIVER_STALL_SECONDS)`` is a real hang of
@@ -12,6 +12,8 @@ tests that need a separate process (tests/test_watchdog_process.py):
   printer (``kiosk.printer.print_file``: the real print path, on the queue of the config); then
   ``X-TEST=visit`` with the folder goes to ``NOTIFY_SOCKET``, and the kiosk waits there for the
   test to kill it.
+* ``--catalog``: at the first paint, ``X-TEST=paint catalog=<loaded|none>`` says whether the
+  portal's catalog was already there, then ``X-TEST=catalog <n>`` once it has loaded.
 
 Nothing of the kiosk is changed on disk: ``compose`` and ``PaintTap`` are wrapped in memory (as
 benchmarks/startup_phases.py does) to get hold of the kiosk and of the moment it is painted.
@@ -96,8 +98,18 @@ def minimal_pdf(text: str) -> bytes:
     return bytes(out)
 
 
+async def catalog() -> None:
+    ui = held["kiosk"].ui
+    while ui.catalog is None:
+        await asyncio.sleep(0.05)
+    systemd_notify.notify(f"X-TEST=catalog {len(ui.catalog)}")
+
+
 def main(argv: list[str]) -> int:
     dpi = ""
+    watch_catalog = argv[:1] == ["--catalog"]
+    if watch_catalog:
+        argv = argv[1:]
     if argv[:1] == ["--visit"]:
         dpi, argv = argv[1], argv[2:]
     signal.signal(signal.SIGUSR1, stall)
@@ -109,6 +121,10 @@ def main(argv: list[str]) -> int:
 
     def tap(parent: Any, callback: Any) -> Any:
         def painted() -> None:
+            if watch_catalog:
+                loaded = "loaded" if held["kiosk"].ui.catalog is not None else "none"
+                systemd_notify.notify(f"X-TEST=paint catalog={loaded}")
+                held["catalog"] = asyncio.ensure_future(catalog())
             callback()
             if dpi:
                 held["visit"] = asyncio.ensure_future(visit(dpi))

@@ -27,7 +27,7 @@ from kiosk.i18n import tr
 from kiosk.portal.models import ServiceStatus
 from kiosk.portal_watch import REACHABLE, PortalState
 from kiosk.services.catalog import CATEGORIES
-from kiosk.services.registry import HomeTile
+from kiosk.services.tile import HomeTile
 from kiosk.session import KeptDocument
 from kiosk.ui.offline_notice import WORKS_OFFLINE, OfflineNotice, unavailable_note
 from kiosk.ui.screens.base import Intent, Screen, button, label
