@@ -10,10 +10,8 @@ page is open appears without the test reloading it."""
 from __future__ import annotations
 
 import asyncio
-import sqlite3
 import time
 from collections.abc import Callable, Iterator
-from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -24,6 +22,7 @@ from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.wait import WebDriverWait
 from support.devices import enroll
+from support.fleet import age_heartbeat
 from support.sandbox_process import own_sandbox
 
 from kiosk.config import KioskSettings, Settings
@@ -31,7 +30,6 @@ from kiosk.embedded_portal import PortalEndpoint
 from kiosk.heartbeat import Heartbeat, Sent
 from kiosk.portal.client import PortalClient
 from kiosk.printing import PrinterProblem, printer_state, submit
-from kiosk.sandbox.app import DATABASE_FILE
 from kiosk.seals.cache import TrustListCache, load_root_key
 from kiosk.usage import UsageCounters
 
@@ -47,17 +45,6 @@ HEALTHY, NO_PAPER, OLD_LIST, STOPPED, LATE = (
 def portal(tmp_path: Path) -> Iterator[PortalEndpoint]:
     with own_sandbox(tmp_path / "fleet-sandbox") as endpoint:
         yield endpoint
-
-
-def age(data_dir: Path, kiosk_id: str, by: timedelta) -> None:
-    with closing(sqlite3.connect(data_dir / DATABASE_FILE, timeout=10)) as conn, conn:
-        (received,) = conn.execute(
-            "SELECT received_at FROM fleet_heartbeats WHERE kiosk_id = ?", (kiosk_id,)
-        ).fetchone()
-        moved = (datetime.fromisoformat(received) - by).isoformat()
-        conn.execute(
-            "UPDATE fleet_heartbeats SET received_at = ? WHERE kiosk_id = ?", (moved, kiosk_id)
-        )
 
 
 async def beat(portal: PortalEndpoint, kiosk_id: str, folder: Path, **sources: object) -> None:
@@ -125,7 +112,7 @@ async def test_the_fleet_page_in_a_browser(
     await beat(portal, NO_PAPER, tmp_path, queue=queue, server=cups.server, camera=lambda: True)
     await beat(portal, OLD_LIST, tmp_path, camera=lambda: True)
     await beat(portal, STOPPED, tmp_path, camera=lambda: True)
-    age(data, STOPPED, timedelta(minutes=6))
+    age_heartbeat(data, STOPPED, timedelta(minutes=6))
 
     browser.get(f"{portal.url}/fleet?every={REFRESH}")
     assert browser.title == "Flota de quioscos del OJ"

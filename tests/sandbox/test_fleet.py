@@ -5,9 +5,7 @@ the sandbox's database (the page reads the age against the sandbox's own clock).
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
-from contextlib import closing
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -15,9 +13,9 @@ from typing import Any
 import httpx
 import pytest
 from support.devices import enrolled_kiosk
+from support.fleet import age_heartbeat
 
 from kiosk.embedded_portal import PortalEndpoint
-from kiosk.sandbox.app import DATABASE_FILE
 from kiosk.sandbox.fleet_page import ONLINE, Severity, ago, view
 from kiosk.sandbox.services.fleet import FleetRow
 from kiosk.sandbox.store import now
@@ -55,18 +53,6 @@ def send(http: httpx.Client, kiosk_id: str, body: dict[str, Any]) -> httpx.Respo
 def kiosk_in(http: httpx.Client, kiosk_id: str) -> dict[str, Any]:
     fleet = http.get("/fleet.json").json()
     return next(k for k in fleet["kiosks"] if k["kiosk_id"] == kiosk_id)
-
-
-def age(sandbox_dir: Path, kiosk_id: str, by: timedelta) -> None:
-    """Move the kiosk's last heartbeat ``by`` into the past, where the page reads it."""
-    with closing(sqlite3.connect(sandbox_dir / DATABASE_FILE, timeout=10)) as conn, conn:
-        (received,) = conn.execute(
-            "SELECT received_at FROM fleet_heartbeats WHERE kiosk_id = ?", (kiosk_id,)
-        ).fetchone()
-        moved = (datetime.fromisoformat(received) - by).isoformat()
-        conn.execute(
-            "UPDATE fleet_heartbeats SET received_at = ? WHERE kiosk_id = ?", (moved, kiosk_id)
-        )
 
 
 def test_a_heartbeat_is_taken_and_shown(http: httpx.Client, kiosk_id: str) -> None:
@@ -139,9 +125,9 @@ def test_alerts_of_a_quiet_kiosk_without_paper_and_an_old_trust_list(
     codes = [a["code"] for a in kiosk_in(http, kiosk_id)["alerts"]]
     assert codes == ["paper_out", "trust_list_old"]
 
-    age(sandbox_dir, kiosk_id, timedelta(minutes=3))
+    age_heartbeat(sandbox_dir, kiosk_id, timedelta(minutes=3))
     assert kiosk_in(http, kiosk_id)["state"] == "silent"
-    age(sandbox_dir, kiosk_id, timedelta(minutes=3))  # six minutes without a word
+    age_heartbeat(sandbox_dir, kiosk_id, timedelta(minutes=3))  # six minutes without a word
     shown = kiosk_in(http, kiosk_id)
     assert shown["state"] == "offline"
     assert [a["code"] for a in shown["alerts"]][:2] == ["offline", "paper_out"]

@@ -8,10 +8,13 @@ import io
 import logging
 import sys
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 import qasync
+from backoffice import Backoffice
+from faults import PortalProxy
 from kiosk_driver import Driver
 from PySide6.QtWidgets import QApplication
 from steady_loop import run_until
@@ -25,6 +28,19 @@ from kiosk.services.printer import Printer
 
 #: a CUPS that does not answer: what a test prints on unless it gives a printer
 UNREACHABLE_PRINTER = Printer("", "127.0.0.1:9", 5)
+
+
+@pytest.fixture
+def proxy(sandbox: PortalEndpoint) -> Iterator[PortalProxy]:
+    """A loopback proxy in front of the session's sandbox that a test can cut (faults.py)."""
+    with PortalProxy(sandbox.url) as between:
+        yield between
+
+
+@pytest.fixture
+def desk(qloop: qasync.QEventLoop, sandbox: PortalEndpoint, sandbox_dir: Path) -> Backoffice:
+    """The bank's and the registry's side of a visit, on the session's sandbox (backoffice.py)."""
+    return Backoffice(qloop, sandbox.url, sandbox.device_token, sandbox_dir)
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import random
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from contextlib import closing
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
@@ -96,12 +96,6 @@ def own_pin(born: int) -> str:
     return next(
         p for p in ("6031", "7142", "8253", "9364") if pin_problem(p, birth_year=born) is None
     )
-
-
-@pytest.fixture
-def proxy(sandbox: PortalEndpoint) -> Iterator[PortalProxy]:
-    with PortalProxy(sandbox.url) as between:
-        yield between
 
 
 # --- the demo account --------------------------------------------------------------------------

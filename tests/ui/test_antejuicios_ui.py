@@ -7,15 +7,13 @@ visit or in the logs."""
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
-import pytest
 from faults import PortalProxy
 from kiosk_driver import Driver
 from PySide6.QtWidgets import QWidget
 from record_visit import here, shown, text_here
 
-from kiosk.embedded_portal import PortalEndpoint
 from kiosk.sandbox.services.antejuicios import (
     DEMO_MANY_QUERY,
     DEMO_MANY_TOTAL,
@@ -210,12 +208,6 @@ def test_a_bad_name_says_how_to_fix_it(make_driver: MakeDriver) -> None:
     assert kiosk.screen() == screen("official")
     assert "Quite «;»" in text_here(kiosk, "error.official")
     assert text_here(kiosk, "field.official") == "Pérez; DROP TABLE"
-
-
-@pytest.fixture
-def proxy(sandbox: PortalEndpoint) -> Iterator[PortalProxy]:
-    with PortalProxy(sandbox.url) as between:
-        yield between
 
 
 def test_portal_down_says_so_and_the_retry_finds_it(

@@ -137,12 +137,6 @@ def requests_of(db: sqlite3.Connection, dpi: str) -> list[str]:
     return [n for (n,) in db.execute("SELECT number FROM archive_requests WHERE dpi = ?", (dpi,))]
 
 
-@pytest.fixture
-def proxy(sandbox: PortalEndpoint) -> Iterator[PortalProxy]:
-    with PortalProxy(sandbox.url) as between:
-        yield between
-
-
 # --- finding the file ----------------------------------------------------------------------------
 
 

@@ -5,14 +5,12 @@ test itself reaches the portal directly to see what really happened there."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 from backoffice import Backoffice
 from faults import PortalProxy
 from kiosk_driver import Driver
-from qasync import QEventLoop
 from record_visit import (
     as_guest,
     codes,
@@ -24,7 +22,6 @@ from record_visit import (
     text_here,
 )
 
-from kiosk.embedded_portal import PortalEndpoint
 from kiosk.portal.errors import PortalRejected
 from kiosk.portal.models import CriminalRecordRequest
 from kiosk.sandbox.demo import DEMO_CLEAN
@@ -32,17 +29,6 @@ from kiosk.sandbox.demo import DEMO_CLEAN
 MakeDriver = Callable[..., Driver]
 SUBMIT = "/v1/criminal-records/requests"
 NO_PORTAL = "No hay conexión con el portal del Organismo Judicial en este momento."
-
-
-@pytest.fixture
-def desk(qloop: QEventLoop, sandbox: PortalEndpoint, sandbox_dir: Path) -> Backoffice:
-    return Backoffice(qloop, sandbox.url, sandbox.device_token, sandbox_dir)
-
-
-@pytest.fixture
-def proxy(sandbox: PortalEndpoint) -> Iterator[PortalProxy]:
-    with PortalProxy(sandbox.url) as between:
-        yield between
 
 
 def requests_paid_with(desk: Backoffice, number: str) -> list[tuple[str, str | None]]:

@@ -46,11 +46,6 @@ MakeDriver = Callable[..., Driver]
 DOWNLOAD_CODE = re.compile(r"[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}")
 
 
-@pytest.fixture
-def desk(qloop: QEventLoop, sandbox: PortalEndpoint, sandbox_dir: Path) -> Backoffice:
-    return Backoffice(qloop, sandbox.url, sandbox.device_token, sandbox_dir)
-
-
 # --- 1. an existing account ---------------------------------------------------------------------
 
 

@@ -38,7 +38,6 @@ from steady_loop import run_until
 
 from kiosk.commands.print_test import sample_certificate
 from kiosk.documents import render_constancia
-from kiosk.embedded_portal import PortalEndpoint
 from kiosk.portal.models import PaymentOrderStatus
 from kiosk.printing import Outcome, print_pdf
 from kiosk.sandbox.demo import DEMO_CLEAN, DEMO_RECORD, DEMO_REVIEW
@@ -78,11 +77,6 @@ class KioskPrinter:
 
         documents.ready = check  # type: ignore[method-assign]
         return driver
-
-
-@pytest.fixture
-def desk(qloop: QEventLoop, sandbox: PortalEndpoint, sandbox_dir: Path) -> Backoffice:
-    return Backoffice(qloop, sandbox.url, sandbox.device_token, sandbox_dir)
 
 
 @pytest.fixture

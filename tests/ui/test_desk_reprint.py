@@ -17,11 +17,9 @@ from faults import PortalProxy
 from kiosk_driver import Driver
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from qasync import QEventLoop
 from support import sandbox_tools
 
 from kiosk.audit.log import AuditEntry
-from kiosk.embedded_portal import PortalEndpoint
 from kiosk.sandbox.demo import DEMO_CLEAN
 from kiosk.services.printer import Printer
 
@@ -34,21 +32,10 @@ SHOTS = os.environ.get("DESK_REPRINT_SHOTS")  # a folder: each screen, normal an
 
 
 @pytest.fixture
-def desk(qloop: QEventLoop, sandbox: PortalEndpoint, sandbox_dir: Path) -> Backoffice:
-    return Backoffice(qloop, sandbox.url, sandbox.device_token, sandbox_dir)
-
-
-@pytest.fixture
 def tray(cups: Cups) -> Iterator[Tray]:
     paper = Tray(cups.output_dir)
     yield paper
     paper.empty()
-
-
-@pytest.fixture
-def proxy(sandbox: PortalEndpoint) -> Iterator[PortalProxy]:
-    with PortalProxy(sandbox.url) as between:
-        yield between
 
 
 def issued_code(desk: Backoffice) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler
 
 import pytest
@@ -238,12 +238,6 @@ class SlowProxy(PortalProxy):
             self.slowed.set()
             time.sleep(self.delay)
         super()._forward(request)
-
-
-@pytest.fixture
-def proxy(sandbox: PortalEndpoint) -> Iterator[PortalProxy]:
-    with PortalProxy(sandbox.url) as between:
-        yield between
 
 
 def test_a_slow_portal_shows_that_it_is_searching(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from faults import PortalProxy
@@ -18,7 +18,6 @@ from leftovers import assert_nothing_left
 from PySide6.QtWidgets import QWidget
 from record_visit import here, text_here
 
-from kiosk.embedded_portal import PortalEndpoint
 from kiosk.sandbox.services.directory import (
     DEMO_MEDIATION,
     DEMO_NO_MEDIATION,
@@ -195,12 +194,6 @@ def test_a_municipality_without_one_lists_the_nearest_and_more(make_driver: Make
 
 
 # --- faults ---------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def proxy(sandbox: PortalEndpoint) -> Iterator[PortalProxy]:
-    with PortalProxy(sandbox.url) as between:
-        yield between
 
 
 def test_portal_down_says_so_and_the_retry_finds_it(

@@ -7,7 +7,7 @@ printer does not answer, and nothing left after "Terminar"."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler
 
 import pytest
@@ -204,12 +204,6 @@ def test_a_court_with_nothing_on_its_agenda(make_driver: MakeDriver) -> None:
 
 
 # --- the portal slow or down, printing, the end -------------------------------------------------
-
-
-@pytest.fixture
-def proxy(sandbox: PortalEndpoint) -> Iterator[PortalProxy]:
-    with PortalProxy(sandbox.url) as between:
-        yield between
 
 
 def test_portal_down_says_so_and_the_retry_finds_it(

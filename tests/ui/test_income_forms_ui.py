@@ -12,7 +12,7 @@ import random
 import re
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
@@ -109,12 +109,6 @@ def to_review(kiosk: Driver, nit: str, *, name: str = NAME, amount: str = "300")
     assert kiosk.screen() == screen("summary")
     kiosk.tap("action.continue")
     assert kiosk.screen() == screen("review")
-
-
-@pytest.fixture
-def proxy(sandbox: PortalEndpoint) -> Iterator[PortalProxy]:
-    with PortalProxy(sandbox.url) as between:
-        yield between
 
 
 def test_a_fine_ends_in_its_form_number_in_large_type(make_driver: MakeDriver) -> None:

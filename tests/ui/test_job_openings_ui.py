@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from faults import PortalProxy
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QWidget
 from record_visit import failure, here, print_status, shown, text_here
 
 from kiosk.courts import court
-from kiosk.embedded_portal import PortalEndpoint
 from kiosk.sandbox.job_openings_demo import (
     DEMO_APPOINTED,
     DEMO_FAILED,
@@ -223,12 +222,6 @@ def test_nothing_found_says_what_to_do_and_keeps_the_words(make_driver: MakeDriv
     kiosk.tap("action.back")
     assert kiosk.screen() == screen("words")
     assert text_here(kiosk, "field.words") == DEMO_NOTHING
-
-
-@pytest.fixture
-def proxy(sandbox: PortalEndpoint) -> Iterator[PortalProxy]:
-    with PortalProxy(sandbox.url) as between:
-        yield between
 
 
 def test_portal_down_says_so_and_the_retry_finds_them(

@@ -12,7 +12,7 @@ import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
@@ -290,12 +290,6 @@ class SlowProxy(PortalProxy):
             self.slowed.set()
             time.sleep(self.delay)
         super()._forward(request)
-
-
-@pytest.fixture
-def proxy(sandbox: PortalEndpoint) -> Iterator[PortalProxy]:
-    with PortalProxy(sandbox.url) as between:
-        yield between
 
 
 def test_a_slow_portal_shows_that_it_is_searching(

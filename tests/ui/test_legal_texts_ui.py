@@ -15,7 +15,7 @@ import logging
 import sqlite3
 import statistics
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -26,7 +26,6 @@ from pypdf import PdfReader
 from PySide6.QtWidgets import QApplication, QWidget
 from record_visit import failure, here, print_status, shown, text_here
 
-from kiosk.embedded_portal import PortalEndpoint
 from kiosk.sandbox.services.legal_texts import (
     DEMO_CODE,
     DEMO_LAW,
@@ -91,12 +90,6 @@ def open_part(kiosk: Driver, words: str, text_id: str, part: str) -> float:
     kiosk.tap(f"action.select.{part}")
     reach(kiosk, "record")
     return time.perf_counter() - began
-
-
-@pytest.fixture
-def proxy(sandbox: PortalEndpoint) -> Iterator[PortalProxy]:
-    with PortalProxy(sandbox.url) as between:
-        yield between
 
 
 def test_words_however_typed_open_the_law_at_the_part_that_holds_them(

@@ -12,7 +12,7 @@ import logging
 import sqlite3
 import time
 import uuid
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TypeVar
 
@@ -116,12 +116,6 @@ def demo_box(sandbox: PortalEndpoint, sandbox_dir: Path) -> None:
     database = sandbox_dir / DATABASE_FILE
     with contextlib.closing(sqlite3.connect(database, timeout=10)) as conn, conn:
         refresh_demo(conn, formats.now().date())
-
-
-@pytest.fixture
-def proxy(sandbox: PortalEndpoint) -> Iterator[PortalProxy]:
-    with PortalProxy(sandbox.url) as between:
-        yield between
 
 
 # --- the box and a notification ----------------------------------------------------------------

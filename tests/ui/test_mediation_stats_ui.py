@@ -8,7 +8,7 @@ and back, a printer that does not print, the look changed while a chart is shown
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler
 
 import pytest
@@ -68,12 +68,6 @@ def inside(widget: QWidget, name: str) -> str:
     assert found is not None, name
     plain = found.property("plain")
     return str(plain if plain is not None else found.text())
-
-
-@pytest.fixture
-def proxy(sandbox: PortalEndpoint) -> Iterator[PortalProxy]:
-    with PortalProxy(sandbox.url) as between:
-        yield between
 
 
 def test_three_taps_to_the_charts_with_the_department_set_apart(make_driver: MakeDriver) -> None:

@@ -4,17 +4,14 @@ proxy that the test cuts and restores (faults.PortalProxy); nothing is restarted
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
-import pytest
 from backoffice import Backoffice
 from desk_support import desk_settings, make_desk, press
 from faults import PortalProxy
 from kiosk_driver import Driver
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from qasync import QEventLoop
 from record_visit import (
     TILE,
     as_guest,
@@ -38,17 +35,6 @@ RECHECK = 2  # seconds: the smallest portal.recheck_seconds the settings take
 #: the re-check's period, and its own call's time on a loopback, with room for a busy machine
 BACK_WITHIN = 10 * RECHECK
 VERIFY = "tile.verificar-documento"
-
-
-@pytest.fixture
-def desk(qloop: QEventLoop, sandbox: PortalEndpoint, sandbox_dir: Path) -> Backoffice:
-    return Backoffice(qloop, sandbox.url, sandbox.device_token, sandbox_dir)
-
-
-@pytest.fixture
-def proxy(sandbox: PortalEndpoint) -> Iterator[PortalProxy]:
-    with PortalProxy(sandbox.url) as between:
-        yield between
 
 
 def kiosk_behind(make_driver: MakeDriver, proxy: PortalProxy) -> Driver:

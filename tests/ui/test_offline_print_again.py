@@ -13,19 +13,12 @@ from faults import PortalProxy
 from kiosk_driver import Driver
 from record_visit import as_guest, codes, finish, print_status, reach
 
-from kiosk.embedded_portal import PortalEndpoint
 from kiosk.sandbox.demo import DEMO_CLEAN
 from kiosk.services.printer import Printer
 
 MakeDriver = Callable[..., Driver]
 RECHECK = 2
 AGAIN = "action.print_visit_document.1"
-
-
-@pytest.fixture
-def proxy(sandbox: PortalEndpoint) -> Iterator[PortalProxy]:
-    with PortalProxy(sandbox.url) as between:
-        yield between
 
 
 @pytest.fixture

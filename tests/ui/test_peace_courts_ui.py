@@ -8,7 +8,7 @@ cannot print says what to do; and nothing of the visit is left after Â«TerminarÂ
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler
 
 import pytest
@@ -51,12 +51,6 @@ def names(kiosk: Driver, prefix: str) -> list[str]:
     current = kiosk.shell.current_screen
     found = current.findChildren(QWidget) if current else []
     return [w.objectName() for w in found if w.objectName().startswith(prefix)]
-
-
-@pytest.fixture
-def proxy(sandbox: PortalEndpoint) -> Iterator[PortalProxy]:
-    with PortalProxy(sandbox.url) as between:
-        yield between
 
 
 class SlowProxy(PortalProxy):

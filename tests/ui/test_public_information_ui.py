@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
@@ -127,12 +127,6 @@ def print_status(kiosk: Driver) -> str:
 def failure(kiosk: Driver) -> str:
     kiosk.wait(lambda: here(kiosk, "label.message").isVisible())
     return text_here(kiosk, "label.message")
-
-
-@pytest.fixture
-def proxy(sandbox: PortalEndpoint) -> Iterator[PortalProxy]:
-    with PortalProxy(sandbox.url) as between:
-        yield between
 
 
 # --- a request, end to end ------------------------------------------------------------------------

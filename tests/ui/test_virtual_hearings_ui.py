@@ -129,12 +129,6 @@ def portal_db(sandbox: PortalEndpoint, sandbox_dir: Path) -> Iterator[sqlite3.Co
     conn.close()
 
 
-@pytest.fixture
-def proxy(sandbox: PortalEndpoint) -> Iterator[PortalProxy]:
-    with PortalProxy(sandbox.url) as between:
-        yield between
-
-
 def requests_of(conn: sqlite3.Connection, dpi: str) -> list[str]:
     found = conn.execute("SELECT number FROM virtual_hearing_requests WHERE dpi = ?", (dpi,))
     return [number for (number,) in found]
