@@ -233,12 +233,14 @@ def test_after_a_kill_mid_visit_the_next_start_is_home_with_no_trace(
         try:
             at = notify.wait_for("X-TEST", timeout=START_TIMEOUT + 30)
             folder = Path(notify.messages[at].fields["X-TEST"].removeprefix("visit "))
-            assert wait_until(lambda: queue in pending_jobs(cups, queue), 30)
+            assert wait_until(lambda: queue in pending_jobs(cups, queue), 30), "no held job"
         finally:
             visiting.kill()  # SIGKILL: the visit ends with no clean-up at all
             visiting.wait(30)
         assert any(dpi.encode() in f.read_bytes() for f in folder.iterdir())  # it was there
-        assert wait_until(lambda: not processes_mentioning(data_dir), 20)
+        assert wait_until(lambda: not processes_mentioning(data_dir), 30), (
+            f"the killed kiosk's sandbox child still runs: {processes_mentioning(data_dir)}"
+        )
 
         after = NotifySocket()
         try:
@@ -249,9 +251,11 @@ def test_after_a_kill_mid_visit_the_next_start_is_home_with_no_trace(
             try:
                 ready = after.wait_for("READY", "1", timeout=START_TIMEOUT)
                 assert "pantalla de inicio lista" in after.messages[ready].fields["STATUS"]
-                assert not folder.exists()  # swept before the window opened
+                assert not folder.exists(), "not swept"  # swept before the window opened
                 # the held job is cancelled and purged once the home screen is up
-                assert wait_until(lambda: queue not in pending_jobs(cups, queue), 30)
+                assert wait_until(lambda: queue not in pending_jobs(cups, queue), 30), (
+                    f"the held job is still there: {pending_jobs(cups, queue)!r}"
+                )
                 assert files_holding(dpi, began) == []
                 assert files_holding(dpi.replace(" ", ""), began) == []
             finally:
