@@ -131,14 +131,8 @@ def _beat_alerts(beat: api.Heartbeat) -> list[Alert]:
     if printer.state is api.PrinterStatus.UNREACHABLE:
         text = "Impresora: el servicio de impresión (CUPS) no responde."
         alerts.append(Alert("printer_unreachable", Severity.CRITICAL, text))
-    elif printer.paper is api.Paper.OUT:
-        pass  # the paper says why it stopped
-    elif printer.state is api.PrinterStatus.STOPPED:
-        text = f"Impresora detenida{detail}."
-        alerts.append(Alert("printer_stopped", Severity.CRITICAL, text))
-    elif printer.last_error:
-        text = f"Impresora: último error «{printer.last_error}»."
-        alerts.append(Alert("printer_error", Severity.WARNING, text))
+    elif printer.paper is not api.Paper.OUT:  # out of paper: that alert already says why
+        alerts.extend(_printer_alerts(printer, detail))
     trust = beat.trust_list
     if trust.version is None or trust.age_seconds is None:
         text = "No tiene lista de confianza: no verifica documentos sin el portal."
@@ -152,6 +146,16 @@ def _beat_alerts(beat: api.Heartbeat) -> list[Alert]:
         text = f"Último error: «{beat.last_error_code}»."
         alerts.append(Alert("last_error", Severity.NOTICE, text))
     return alerts
+
+
+def _printer_alerts(printer: api.PrinterReport, detail: str) -> list[Alert]:
+    """A reachable printer that has paper: stopped, or its last error."""
+    if printer.state is api.PrinterStatus.STOPPED:
+        return [Alert("printer_stopped", Severity.CRITICAL, f"Impresora detenida{detail}.")]
+    if printer.last_error:
+        text = f"Impresora: último error «{printer.last_error}»."
+        return [Alert("printer_error", Severity.WARNING, text)]
+    return []
 
 
 def fleet_views(request: Request) -> tuple[datetime, list[KioskView]]:
