@@ -81,16 +81,24 @@ async def empty_tray(cups: TestCups, queue: str, folder: Path) -> None:
 
 
 def alerts(browser: webdriver.Chrome) -> list[tuple[str, str, str]]:
-    """(kiosk, code, text) of the page's alert list, in its order."""
-    return [
-        (item.get_attribute("data-kiosk") or "", item.get_attribute("data-code") or "", item.text)
-        for item in browser.find_elements(By.CSS_SELECTOR, "#alerts li")
-    ]
+    """(kiosk, code, text) of the page's alert list, in its order. Read in one script: the page
+    replaces its table every REFRESH seconds, and an element found before a refresh is stale
+    after it (a CI run caught one between find and read)."""
+    found = browser.execute_script(
+        "return Array.from(document.querySelectorAll('#alerts li'),"
+        " li => [li.dataset.kiosk || '', li.dataset.code || '', li.innerText]);"
+    )
+    return [(kiosk, code, text) for kiosk, code, text in found]
 
 
 def state_of(browser: webdriver.Chrome, kiosk_id: str) -> str:
-    rows = browser.find_elements(By.ID, f"kiosk-{kiosk_id}")
-    return (rows[0].get_attribute("data-state") or "") if rows else ""
+    """The kiosk row's data-state, '' when there is no row; in one script, like alerts."""
+    state = browser.execute_script(
+        "const row = document.getElementById(arguments[0]);"
+        " return row ? (row.dataset.state || '') : '';",
+        f"kiosk-{kiosk_id}",
+    )
+    return str(state)
 
 
 async def test_the_fleet_page_in_a_browser(
