@@ -48,3 +48,17 @@ def at_final_path(tree: Path, *command: str | Path) -> list[str]:
     if os.geteuid() != 0:
         unshare.insert(1, "--map-root-user")
     return [*unshare, "sh", "-c", script, str(tree / "opt" / "oj-kiosk"), *map(str, command)]
+
+
+def unit_settings(unit: Path) -> dict[str, dict[str, list[str]]]:
+    """section -> key -> every value (Environment= and After= repeat)."""
+    sections: dict[str, dict[str, list[str]]] = {}
+    current: dict[str, list[str]] = {}
+    for line in unit.read_text().splitlines():
+        line = line.strip()
+        if line.startswith("[") and line.endswith("]"):
+            current = sections.setdefault(line[1:-1], {})
+        elif line and not line.startswith("#"):
+            key, _, value = line.partition("=")
+            current.setdefault(key, []).append(value)
+    return sections

@@ -9,18 +9,15 @@ dependencies). dpkg installs into it with --root and runs the maintainer scripts
 
 from __future__ import annotations
 
-import contextlib
 import os
-import shutil
-import socket
 import sqlite3
 import subprocess
-import tempfile
 import time
 from pathlib import Path
 
 import pytest
 from deb_build import KIOSK, at_final_path, control_field, run, upgraded
+from deb_tree import CONFIG, USER, account, clean_tree, dpkg, run_place
 
 pytestmark = [
     pytest.mark.slow,
@@ -28,40 +25,11 @@ pytestmark = [
     pytest.mark.skipif(os.geteuid() != 0, reason="dpkg --root and chown need root, as in CI"),
 ]
 
-USER = "oj-kiosk"
-CONFIG = "etc/oj-kiosk/kiosk.toml"
 QUEUED = "var/lib/oj-kiosk/audit.sqlite3"
 # shadow keeps a copy of the previous user database in these on every change (on any Debian
 # system): they are the machine's files, not ours.
 SHADOW_BACKUPS = {"etc/passwd-", "etc/group-", "etc/shadow-", "etc/gshadow-", "etc/.pwd.lock"}
 DPKG_OWN = ("var/lib/dpkg/", "var/log/dpkg.log")
-
-
-def clean_tree(tree: Path) -> Path:
-    etc = tree / "etc"
-    etc.mkdir(parents=True)
-    shutil.copy("/usr/share/base-passwd/passwd.master", etc / "passwd")
-    shutil.copy("/usr/share/base-passwd/group.master", etc / "group")
-    shutil.copy("/etc/login.defs", etc / "login.defs")
-    run("systemd-sysusers", f"--root={tree}", "--inline", "g input -", "g render -")  # udev's
-    run("pwconv", "--root", tree)
-    run("grpconv", "--root", tree)
-    admin = tree / "var" / "lib" / "dpkg"
-    for folder in ("info", "updates", "triggers"):
-        (admin / folder).mkdir(parents=True)
-    shutil.copy("/var/lib/dpkg/status", admin / "status")
-    (admin / "available").touch()
-    for folder in ("etc/systemd/system", "var/lib/systemd", "var/cache"):
-        (tree / folder).mkdir(parents=True)
-    return tree
-
-
-def dpkg(tree: Path, *args: str | Path) -> str:
-    env = dict(os.environ, PATH="/usr/sbin:/usr/bin:/sbin:/bin")
-    done = run(
-        "dpkg", f"--root={tree}", "--force-script-chrootless", "--force-confold", *args, env=env
-    )
-    return done.stdout + done.stderr
 
 
 def snapshot(tree: Path) -> dict[str, tuple[int, int, int, bytes]]:
@@ -80,14 +48,6 @@ def snapshot(tree: Path) -> dict[str, tuple[int, int, int, bytes]]:
             body = b""
         state[name] = (info.st_mode, info.st_uid, info.st_gid, body)
     return state
-
-
-def account(tree: Path, database: str, name: str) -> list[str] | None:
-    for line in (tree / "etc" / database).read_text().splitlines():
-        fields = line.split(":")
-        if fields[0] == name:
-            return fields
-    return None
 
 
 def installed_version(tree: Path) -> str:
@@ -169,44 +129,11 @@ def test_the_installed_kiosk_starts_as_its_user_with_the_packaged_config(
     byte-code under /opt."""
     tree = clean_tree(tmp_path / "root")
     dpkg(tree, "--install", deb)
-    user = account(tree, "passwd", USER)
-    assert user is not None
-    uid, gid = int(user[2]), int(user[3])
-    # Folders the kiosk's user can reach (pytest's own are root's only).
-    base = Path(tempfile.mkdtemp(prefix="oj-kiosk-run-"))
-    request.addfinalizer(lambda: shutil.rmtree(base))
-    base.chmod(0o755)
-    home = base / "state"
-    for folder in ("lib", "cache", "runtime"):
-        (home / folder).mkdir(parents=True)
-        os.chown(home / folder, uid, gid)
-    (home / "runtime").chmod(0o700)
-    # The shipped config, readable by the kiosk's group, as in /etc.
-    config = base / "kiosk.toml"
-    shutil.copy(tree / CONFIG, config)
-    os.chown(config, 0, gid)
-    config.chmod(0o640)
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "HOME": str(home / "lib"),
-        "KIOSK_CONFIG": str(config),
-        "XDG_DATA_HOME": str(home / "lib"),
-        "XDG_CACHE_HOME": str(home / "cache"),
-        "XDG_RUNTIME_DIR": str(home / "runtime"),
-        "KIOSK_PORTAL__SANDBOX_DATA_DIR": str(home / "lib" / "oj-kiosk" / "sandbox"),
-        "QT_QPA_PLATFORM": "offscreen",
-        "OJ_SANDBOX_VOLUME": "0.02",  # the demo records only: seeds in a second
-    }
-    # The unit's Type=notify: a real notify socket, as systemd would give (WATCHDOG_PID is cage's).
-    notify = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
-    request.addfinalizer(notify.close)
-    notify.bind(str(base / "notify"))
-    (base / "notify").chmod(0o666)
-    env |= {"NOTIFY_SOCKET": str(base / "notify"), "WATCHDOG_USEC": "30000000", "WATCHDOG_PID": "1"}
-    as_kiosk = ["setpriv", f"--reuid={uid}", f"--regid={gid}", "--clear-groups"]
+    place = run_place(tree, request)
+    env = place.env | {"QT_QPA_PLATFORM": "offscreen"}
     marker = time.time()
     done = subprocess.run(
-        at_final_path(tree, *as_kiosk, KIOSK, "--windowed", "--quit-after-start"),
+        at_final_path(tree, *place.as_kiosk, KIOSK, "--windowed", "--quit-after-start"),
         capture_output=True,
         text=True,
         check=False,
@@ -216,12 +143,9 @@ def test_the_installed_kiosk_starts_as_its_user_with_the_packaged_config(
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "embedded sandbox ready" in done.stderr
-    assert (home / "lib" / "oj-kiosk" / "sandbox").is_dir()  # the unit's data folder was used
-    notify.setblocking(False)
-    messages = []
-    with contextlib.suppress(BlockingIOError):
-        while True:
-            messages.append(notify.recv(4096).decode())
+    # the unit's data folder was used
+    assert Path(env["KIOSK_PORTAL__SANDBOX_DATA_DIR"]).is_dir()
+    messages = place.messages()
     assert any("READY=1" in message.splitlines() for message in messages), messages
     # As root too (a technician's shell): `oj-kiosk check-config` reads the packaged config and
     # writes nothing under /opt, because every module's byte-code is in the package.

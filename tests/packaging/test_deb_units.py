@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from deb_build import KIOSK, at_final_path, run
+from deb_build import KIOSK, at_final_path, run, unit_settings
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
 
@@ -36,20 +36,6 @@ def verify(tree: Path, unit: str, *options: str, env: dict[str, str] | None = No
     return done.stdout + done.stderr
 
 
-def settings(tree: Path, unit: str) -> dict[str, dict[str, list[str]]]:
-    """section -> key -> every value (Environment= and After= repeat)."""
-    sections: dict[str, dict[str, list[str]]] = {}
-    current: dict[str, list[str]] = {}
-    for line in (tree / unit).read_text().splitlines():
-        line = line.strip()
-        if line.startswith("[") and line.endswith("]"):
-            current = sections.setdefault(line[1:-1], {})
-        elif line and not line.startswith("#"):
-            key, _, value = line.partition("=")
-            current.setdefault(key, []).append(value)
-    return sections
-
-
 def test_the_kiosk_unit_verifies_cleanly(tree: Path) -> None:
     assert verify(tree, SYSTEM_UNIT) == ""
 
@@ -61,7 +47,7 @@ def test_the_desk_unit_verifies_cleanly(tree: Path, tmp_path: Path) -> None:
 
 
 def test_the_kiosk_unit_runs_cage_on_tty1_with_the_watchdog(tree: Path) -> None:
-    unit = settings(tree, SYSTEM_UNIT)
+    unit = unit_settings(tree / SYSTEM_UNIT)
     service = unit["Service"]
     assert service["Type"] == ["notify"]
     assert service["NotifyAccess"] == ["all"]  # the kiosk is cage's child, not the main PID
@@ -87,7 +73,7 @@ def test_the_kiosk_unit_runs_cage_on_tty1_with_the_watchdog(tree: Path) -> None:
 def test_every_cage_flag_the_unit_uses_exists_in_this_cage(tree: Path) -> None:
     flags = [
         arg
-        for arg in settings(tree, SYSTEM_UNIT)["Service"]["ExecStart"][0].split()[1:]
+        for arg in unit_settings(tree / SYSTEM_UNIT)["Service"]["ExecStart"][0].split()[1:]
         if arg.startswith("-") and arg != "--"
     ]
     cage_help = subprocess.run(["cage", "-h"], capture_output=True, text=True, check=False)
@@ -98,7 +84,7 @@ def test_every_cage_flag_the_unit_uses_exists_in_this_cage(tree: Path) -> None:
 
 
 def test_the_desk_unit_is_a_window_in_the_clerks_session(tree: Path) -> None:
-    unit = settings(tree, USER_UNIT)
+    unit = unit_settings(tree / USER_UNIT)
     service = unit["Service"]
     assert service["Type"] == ["notify"]
     assert service["ExecStart"][0].split()[0] == KIOSK
