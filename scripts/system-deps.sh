@@ -23,8 +23,10 @@ packages=(
   chromium chromium-driver
   # `make package` and tests/packaging: the kiosk unit's compositor (systemd-analyze verify checks
   # it exists; the package depends on it), systemd-analyze and systemd-sysusers, and a venv made
-  # with Debian's own python3.11
-  cage systemd python3-venv
+  # with Debian's own python3.11; the unit's command runs under cage there (test_deb_cage), which
+  # needs Xwayland to start, the Wayland client libraries the package depends on, and its ExecStop
+  # pkill/pgrep (procps)
+  cage xwayland libwayland-client0 libwayland-cursor0 libwayland-egl1 procps systemd python3-venv
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

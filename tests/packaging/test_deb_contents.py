@@ -49,6 +49,9 @@ def test_control_names_the_package_version_and_what_it_needs(deb: Path) -> None:
     assert deb.name == f"oj-kiosk_{kiosk.__version__}_{arch}.deb"
     depends = {dep.strip().split()[0] for dep in control_field(control, "Depends").split(",")}
     assert {"python3.11", "cage", "systemd", "passwd", "cups-client", "libzbar0"} <= depends
+    # Debian's cage will not start without /usr/bin/Xwayland and does not depend on it
+    # (packaging/check-clean-install.sh found it; tests/packaging/test_deb_cage.py runs cage).
+    assert "xwayland" in depends
     assert int(control_field(control, "Installed-Size")) > 50_000  # KiB: a whole venv
     for script in ("postinst", "prerm", "postrm", "conffiles"):
         assert script in info
