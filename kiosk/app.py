@@ -22,6 +22,7 @@ from PySide6.QtGui import QNativeInterface
 from PySide6.QtWidgets import QApplication
 
 from kiosk import i18n, logs, systemd_notify
+from kiosk.camera_presence import camera_present
 from kiosk.config import Mode, Settings
 from kiosk.embedded_portal import EmbeddedPortal, EmbeddedPortalError, PortalEndpoint
 from kiosk.portal.client import PortalClient
@@ -154,14 +155,15 @@ def compose(
 
 
 def _camera_present() -> bool | None:
-    """For the heartbeat: a camera connected? Asked only once QtMultimedia is loaded (by the
-    verification screen or the device panel): loading it here would stall the GUI thread."""
+    """For the heartbeat: a camera connected? QtMultimedia's answer once it is loaded (by the
+    verification screen or the device panel), the kernel's until then: loading QtMultimedia here
+    would stall the GUI thread."""
     if "PySide6.QtMultimedia" not in sys.modules:
-        return None
+        return camera_present()
     from kiosk.ui.desk.device_panel import list_cameras
 
     cameras = list_cameras()
-    return None if cameras is None else bool(cameras)
+    return camera_present() if cameras is None else bool(cameras)
 
 
 def _desk_idle(settings: Settings) -> tuple[int, int] | None:
