@@ -7,7 +7,7 @@ BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 ARGS   ?=
 
-.PHONY: run desk test check lint typecheck imports pytest fuzz system-deps venv sandbox openapi screenshots benchmarks i18n package tiles clean
+.PHONY: run desk test check lint typecheck imports pytest fuzz system-deps venv sandbox openapi screenshots benchmarks i18n package check-install tiles clean
 
 run: system-deps $(STAMP)
 	@if [ -z "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ]; then \
@@ -81,6 +81,12 @@ openapi: $(STAMP)
 package: system-deps $(STAMP)
 	$(BIN)/python -m pip freeze --exclude-editable --disable-pip-version-check > $(VENV)/constraints.txt
 	KIOSK_DEB_CONSTRAINTS=$(VENV)/constraints.txt ./packaging/build-deb.sh --out dist
+
+# The package installed by apt into a fresh Debian 12 tree, its unit's command run there, then that
+# tree booted under systemd (watchdog restart, orderly stop). Root, network, mmdebstrap and
+# systemd-container; not part of `make test` (it downloads a Debian system).
+check-install: package
+	./packaging/check-clean-install.sh dist/oj-kiosk_$$($(BIN)/python -c 'import kiosk; print(kiosk.__version__)')_$$(dpkg --print-architecture).deb
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache build *.egg-info
