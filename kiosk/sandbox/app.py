@@ -267,7 +267,30 @@ def contract(document: dict[str, Any], routes: Iterable[APIRoute]) -> dict[str, 
             endpoint = declared_endpoint(method, route.path_format)
             operation = document["paths"][f"/{API_VERSION}{route.path_format}"][method.lower()]
             _complete(operation, endpoint, device=uses_device_auth(route))
+    _standard_bounds(document)
     return document
+
+
+# pydantic writes a bound it cannot fold into the core schema (one after a BeforeValidator, as on
+# `Integer`) under its own name, which JSON Schema does not know: a client generated from the
+# contract would drop it.
+_JSON_SCHEMA_BOUNDS = {
+    "ge": "minimum", "le": "maximum", "gt": "exclusiveMinimum", "lt": "exclusiveMaximum",
+}  # fmt: skip
+
+
+def _standard_bounds(node: Any) -> None:
+    """Renames those bounds to JSON Schema's keywords in every numeric schema of ``node``."""
+    if isinstance(node, dict):
+        if node.get("type") in ("integer", "number"):
+            for name, keyword in _JSON_SCHEMA_BOUNDS.items():
+                if isinstance(node.get(name), int | float) and keyword not in node:
+                    node[keyword] = node.pop(name)
+        for value in node.values():
+            _standard_bounds(value)
+    elif isinstance(node, list):
+        for value in node:
+            _standard_bounds(value)
 
 
 def declared_endpoint(method: str, path: str) -> Endpoint[BaseModel]:

@@ -45,6 +45,40 @@ def test_contract_covers_the_foundation_endpoints() -> None:
         assert path in paths, path
 
 
+PYDANTIC_BOUNDS = ("ge", "le", "gt", "lt")
+
+
+def schemas_with_numbers(node: object, where: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every schema object of the document whose type is integer or number, with its place."""
+    if isinstance(node, dict):
+        if node.get("type") in ("integer", "number"):
+            yield where, node
+        for key, value in node.items():
+            yield from schemas_with_numbers(value, f"{where}/{key}")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from schemas_with_numbers(value, f"{where}[{index}]")
+
+
+def test_bounds_are_json_schema_keywords_a_generator_understands() -> None:
+    """pydantic writes a bound it cannot fold into the core schema (after a BeforeValidator,
+    as on `Integer`) as `ge`/`le`, which JSON Schema does not know: a client generated from the
+    contract would drop the bound. The contract says minimum/maximum."""
+    document = openapi_document()
+    unknown = [
+        f"{where}/{key}"
+        for where, schema in schemas_with_numbers(document)
+        for key in PYDANTIC_BOUNDS
+        if key in schema
+    ]
+    assert unknown == []
+    schemas = document["components"]["schemas"]  # type: ignore[index]
+    department = schemas["DepartmentFacilitators"]["properties"]["department"]
+    assert (department["minimum"], department["maximum"]) == (1, 22)
+    first_unpaid = schemas["AgreementSummary"]["properties"]["first_unpaid"]["anyOf"][0]
+    assert (first_unpaid["minimum"], first_unpaid["maximum"]) == (1, 60)
+
+
 # --- what the document declares is what the routes do ------------------------------------------
 
 METHODS = ("get", "post", "put", "delete")
