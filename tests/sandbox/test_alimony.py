@@ -394,6 +394,26 @@ async def test_pin_tries_are_limited_per_kiosk(client: PortalClient) -> None:
     assert err.value.code == "rate_limited" and err.value.retry_after > 0
 
 
+async def test_a_pin_change_without_a_session_is_401_even_past_the_kiosk_s_limit(
+    sandbox: PortalEndpoint, kiosk_id: str, client: PortalClient
+) -> None:
+    """Who asks comes first: a change without a visitor's session is refused as such (401), not
+    as one more try (429), and does not use up the kiosk's tries (`make fuzz` found the 429)."""
+    for _ in range(10):
+        with pytest.raises(PortalUnauthorized):
+            await log_in(client, nobodys_dpi(), "7391")
+    headers = {"X-Kiosk-Id": kiosk_id, "X-Kiosk-Token": sandbox.device_token}
+    async with httpx.AsyncClient(base_url=f"{sandbox.url}/v1", headers=headers) as http:
+        answer = await http.post(
+            "/alimony/pin",
+            json={"new_pin": "4827"},
+            headers={"Idempotency-Key": new_idempotency_key()},
+        )
+    assert answer.status_code == 401, answer.text
+    with pytest.raises(PortalRateLimited):  # the kiosk is still over its limit for real tries
+        await log_in(client, REPRESENTATIVE.dpi, "2580")
+
+
 # --- a temporary PIN ------------------------------------------------------------------------------
 
 

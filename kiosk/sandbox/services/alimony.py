@@ -175,9 +175,10 @@ def open_session(body: api.PinLogIn, request: Request, state: State, kiosk: Kios
 @router.post("/alimony/pin", response_model=api.PinChanged)
 def change_pin(body: api.PinChange, request: Request, state: State, kiosk: KioskId) -> Response:
     """The visitor's own PIN instead of the temporary one (or another one later): the rules of
-    ``pin_problem`` (the birth year is the portal's to check) and not the PIN in use now."""
-    _pin_tries.check(kiosk)
+    ``pin_problem`` (the birth year is the portal's to check) and not the PIN in use now. The
+    session first: a request without one is not a try (401, not 429)."""
     session = access.visitor_account(request, state, kiosk, changing_pin=True)
+    _pin_tries.check(kiosk)
 
     def produce(conn: sqlite3.Connection) -> tuple[int, api.PinChanged]:
         row = conn.execute(access.PIN_OF_PERSON, (session.person_pk,)).fetchone()
