@@ -154,16 +154,18 @@ def compose(
     return Kiosk(ui, client, session, documents, verification, help_call=help_call, usage=usage)
 
 
-def _camera_present() -> bool | None:
+async def _camera_present() -> bool | None:
     """For the heartbeat: a camera connected? QtMultimedia's answer once it is loaded (by the
-    verification screen or the device panel), the kernel's until then: loading QtMultimedia here
-    would stall the GUI thread."""
-    if "PySide6.QtMultimedia" not in sys.modules:
-        return camera_present()
-    from kiosk.ui.desk.device_panel import list_cameras
+    verification screen or the device panel; its own device list, on the GUI thread as Qt
+    wants), the kernel's until then: loading QtMultimedia here would stall the GUI thread, and
+    the kernel probe opens device nodes (which can wake a USB camera), so it runs in a worker."""
+    if "PySide6.QtMultimedia" in sys.modules:
+        from kiosk.ui.desk.device_panel import list_cameras
 
-    cameras = list_cameras()
-    return camera_present() if cameras is None else bool(cameras)
+        cameras = list_cameras()
+        if cameras is not None:
+            return bool(cameras)
+    return await asyncio.to_thread(camera_present)
 
 
 def _desk_idle(settings: Settings) -> tuple[int, int] | None:

@@ -18,10 +18,11 @@ keeps only counts and stable codes).
 from __future__ import annotations
 
 import asyncio
+import inspect
 import logging
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -66,7 +67,7 @@ class Heartbeat:
         queue: str | None = None,
         server: str | None = None,
         trust: Callable[[], TrustListCache | None] = lambda: None,
-        camera: Callable[[], bool | None] = lambda: None,
+        camera: Callable[[], bool | Awaitable[bool | None] | None] = lambda: None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self.client = client
@@ -134,7 +135,7 @@ class Heartbeat:
             courthouse=kiosk.courthouse,
             location=kiosk.location,
             printer=await self.printer(),
-            camera_present=self._camera(),
+            camera_present=await self._camera(),
             trust_list=self._trust_list(),
             last_error_code=usage.last_error_code,
             counters=api.Counters(
@@ -185,9 +186,12 @@ class Heartbeat:
             last_error=None if state.ready else state.code,
         )
 
-    def _camera(self) -> bool | None:
+    async def _camera(self) -> bool | None:
+        """The camera source's answer; it may be a coroutine (kiosk.app's asks the kernel in a
+        worker thread)."""
         try:
-            return self.camera()
+            answer = self.camera()
+            return await answer if inspect.isawaitable(answer) else answer
         except Exception:
             return None
 

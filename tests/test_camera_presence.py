@@ -6,7 +6,9 @@ video device."""
 
 from __future__ import annotations
 
+import asyncio
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -20,6 +22,10 @@ from kiosk.camera_presence import (
     captures_video,
     query_capability,
 )
+from kiosk.config import KioskSettings, Settings
+from kiosk.heartbeat import Heartbeat
+from kiosk.portal.client import PortalClient
+from kiosk.usage import UsageCounters
 
 STREAMING = 0x04000000
 META_CAPTURE = 0x00800000
@@ -96,5 +102,35 @@ def test_the_heartbeat_asks_the_kernel_before_qtmultimedia_is_loaded(
     """Without QtMultimedia in the process the heartbeat still says something: this machine's
     own answer (no sysfs list of video devices here: no camera), not «unknown»."""
     monkeypatch.delitem(sys.modules, "PySide6.QtMultimedia", raising=False)
-    assert app._camera_present() == camera_present()
+    assert asyncio.run(app._camera_present()) == camera_present()
     assert camera_present() is not None or not Path("/sys/class").is_dir()
+
+
+def test_the_kernel_is_asked_off_the_gui_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Opening a video node can wake a USB camera (tens of milliseconds or more): the heartbeat
+    runs on the GUI thread's loop, so the probe goes to a worker thread."""
+    monkeypatch.delitem(sys.modules, "PySide6.QtMultimedia", raising=False)
+    asked_on: list[threading.Thread] = []
+
+    def probe() -> bool:
+        asked_on.append(threading.current_thread())
+        return True
+
+    monkeypatch.setattr(app, "camera_present", probe)
+    assert asyncio.run(app._camera_present()) is True
+    assert asked_on and asked_on[0] is not threading.main_thread()
+
+
+def test_the_heartbeat_awaits_a_camera_source_that_is_a_coroutine(tmp_path: Path) -> None:
+    async def source() -> bool:
+        await asyncio.sleep(0)
+        return False
+
+    settings = Settings(kiosk=KioskSettings(id="GT-CAM-0001"))
+    beat = Heartbeat(
+        PortalClient("http://127.0.0.1:9", kiosk_id="GT-CAM-0001", kiosk_token="t"),
+        settings,
+        UsageCounters(),
+        camera=source,
+    )
+    assert asyncio.run(beat.gather()).camera_present is False
