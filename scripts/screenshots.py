@@ -250,8 +250,10 @@ async def main(out: Path) -> int:
     portal.start()
     endpoint = portal.wait_ready()
     trust_cache = tempfile.mkdtemp(prefix="shots-trust-")
+    # The public kiosk, what a citizen sees (a desk would stop at the clerk's sign-in, as this
+    # script did since the desk got one); shown as a window here, so it can be resized.
     settings = load_settings(
-        overrides={"kiosk": {"mode": "desk"}, "trust": {"cache_dir": trust_cache}}
+        overrides={"kiosk": {"mode": "kiosk"}, "trust": {"cache_dir": trust_cache}}
     )
     # this machine's CUPS, as the kiosk's
     kiosk = compose(app, settings, endpoint, printer=Printer(settings.printer.queue, None, 10.0))
